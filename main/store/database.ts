@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { GangwayError } from '../../shared/errors';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Replace the migration list (tests prove a failing step leaves the file untouched). */
+  migrations?: readonly Migration[];
+  /** Name of the SQLite file inside the data folder. */
+  filename?: string;
+}
+
+export interface Store {
+  db: Db;
+  dataDir: string;
+  file: string;
+  schemaVersion: number;
+  /** Backup files taken before migrations during this open. */
+  backups: string[];
+  close(): void;
+}
+
+export const DB_FILENAME = 'gangway.sqlite';
+
+/** Fails early, with a sentence, when the data folder cannot hold our data. */
+function ensureWritableDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK);
+  } catch (e) {
+    throw new GangwayError(
+      'STORE_READONLY',
+      `Gangway cannot write to its data folder ${dataDir}. Give your user write permission to it, or start Gangway with another folder (--data DIR).`,
+      undefined,
+      { cause: e },
+    );
+  }
+}
+
+function translateOpenError(file: string, e: unknown): GangwayError {
+  const code = (e as { code?: string }).code ?? '';
+  if (e instanceof GangwayError) return e;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new GangwayError('STORE_BUSY', `The database ${file} is in use by another program (is Gangway already running?). Close it and try again.`, undefined, { cause: e });
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new GangwayError('STORE_CORRUPT', `The database ${file} is damaged or is not a Gangway database. Nothing was changed; restore it from the backups folder beside it, or start with another data folder.`, undefined, { cause: e });
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'EACCES') {
+    return new GangwayError('STORE_READONLY', `Gangway cannot open ${file} for writing. Check the file's permissions, or start with another data folder.`, undefined, { cause: e });
+  }
+  return new GangwayError('INTERNAL', `Gangway could not open its database ${file}: ${(e as Error).message}`, undefined, { cause: e });
+}
+
+function checkIntegrity(db: Db, file: string): void {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
+    const detail = rows.slice(0, 3).map((r) => r.integrity_check).join('; ');
+    throw new GangwayError('STORE_CORRUPT', `The database ${file} failed its integrity check (${detail}). Nothing was changed; restore it from the backups folder beside it.`);
+  }
+}
+
+function backupBeforeMigration(db: Db, dataDir: string, from: number): string {
+  const dir = path.join(dataDir, 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `gangway-v${from}-${stamp}.sqlite`);
+  // VACUUM INTO writes a consistent, compact copy without blocking on WAL readers.
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+function migrate(db: Db, dataDir: string, migrations: readonly Migration[]): string[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new GangwayError('STORE_MIGRATION', `This database was written by a newer Gangway (schema ${current}, this one knows ${latest}). Update Gangway; the data was not touched.`);
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return [];
+  const backups = current > 0 ? [backupBeforeMigration(db, dataDir, current)] : [];
+  for (const m of pending) {
+    const step = db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    });
+    try {
+      step.immediate();
+    } catch (e) {
+      throw new GangwayError(
+        'STORE_MIGRATION',
+        `Updating the database to schema ${m.version} (${m.name}) failed: ${(e as Error).message}. The database is unchanged at schema ${db.pragma('user_version', { simple: true })}.`,
+        undefined,
+        { cause: e },
+      );
+    }
+  }
+  return backups;
+}
+
+/** Opens (or creates) the store in a data folder: WAL, foreign keys, integrity check, migrations. */
+export function openStore(dataDir: string, options: OpenOptions = {}): Store {
+  ensureWritableDir(dataDir);
+  const file = path.join(dataDir, options.filename ?? DB_FILENAME);
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: 2000 });
+  } catch (e) {
+    throw translateOpenError(file, e);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    checkIntegrity(db, file);
+    const backups = migrate(db, dataDir, options.migrations ?? MIGRATIONS);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    return { db, dataDir, file, schemaVersion, backups, close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw translateOpenError(file, e);
+  }
+}
+
+/** Runs `fn` in one IMMEDIATE transaction: every multi-row write goes through here. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

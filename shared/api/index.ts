@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { appMethods } from './methods/app';
+import { auditMethods } from './methods/audits';
+import { vesselMethods } from './methods/vessels';
+
+/** The whole API: one entry per domain file in ./methods. */
+export const api = {
+  ...appMethods,
+  ...vesselMethods,
+  ...auditMethods,
+};
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<K extends MethodName> = z.input<Api[K]['input']>;
+export type MethodParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
+export type MethodOutput<K extends MethodName> = z.output<Api[K]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(api, name);
+}
+
+export { events } from './events';
+export type { EventName, EventPayload } from './events';

@@ -1,0 +1,74 @@
+// The rooms of Gangway and who may enter whom (DEVELOPERS.md, "Architecture").
+// A custom rule, after VS Code's "layering" rule: it resolves every import to
+// the file it names, so `../../main/store` is caught as surely as a package.
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+
+/** room -> rooms (folder prefixes, relative to the repo root) it may import */
+export const ROOMS = {
+  'shared/': ['shared/'],
+  'native/': ['shared/', 'native/'],
+  'main/electron/': ['shared/', 'native/', 'main/'],
+  'main/': ['shared/', 'native/', 'main/'],
+  'renderer/': ['shared/', 'renderer/'],
+  // The hub reuses the device's store and serves the same API (issue 6).
+  'hub/': ['shared/', 'hub/', 'main/store/', 'main/api/', 'main/server/', 'main/sync/'],
+};
+
+const NODE_ONLY = new Set(['better-sqlite3', 'serialport', '@serialport/parser-readline', '@serialport/bindings-cpp', 'node-ble', 'ws', 'exceljs', '@hocuspocus/server', 'tsx']);
+const builtins = new Set(builtinModules);
+
+function roomOf(rel) {
+  return Object.keys(ROOMS).find((room) => rel.startsWith(room));
+}
+
+function packageName(spec) {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** Why `spec` may not be imported from `fromRel`, or null when it may. */
+export function forbiddenReason(root, fromRel, spec) {
+  const from = roomOf(fromRel);
+  if (!from) return null;
+  if (spec.startsWith('.') || spec.startsWith('/')) {
+    const target = path.relative(root, path.resolve(root, path.dirname(fromRel), spec)).split(path.sep).join('/');
+    if (target.startsWith('..')) return null;
+    const allowed = ROOMS[from];
+    const inRoom = allowed.some((r) => (target + '/').startsWith(r));
+    const targetRoom = roomOf(target + '/') ?? roomOf(target);
+    if (!targetRoom || inRoom) return null;
+    return `${from} may not import from ${target} (allowed: ${allowed.join(', ')})`;
+  }
+  const pkg = packageName(spec);
+  if (pkg === 'electron' && from !== 'main/electron/') return 'only main/electron/ may import electron';
+  const isBuiltin = spec.startsWith('node:') || builtins.has(pkg);
+  if ((from === 'shared/' || from === 'renderer/') && (isBuiltin || NODE_ONLY.has(pkg))) {
+    return `${from} is ${from === 'shared/' ? 'pure (no I/O)' : 'the browser'}: it may not import the Node module ${spec}`;
+  }
+  return null;
+}
+
+const rule = {
+  meta: { type: 'problem', docs: { description: 'Keep imports inside the rooms table of DEVELOPERS.md' }, schema: [] },
+  create(context) {
+    const root = context.cwd ?? process.cwd();
+    const rel = path.relative(root, context.filename ?? context.getFilename()).split(path.sep).join('/');
+    function check(node, source) {
+      if (!source || typeof source.value !== 'string') return;
+      const reason = forbiddenReason(root, rel, source.value);
+      if (reason) context.report({ node: source, message: `Bad layering: ${reason}.` });
+    }
+    return {
+      ImportDeclaration: (n) => check(n, n.source),
+      ExportNamedDeclaration: (n) => check(n, n.source),
+      ExportAllDeclaration: (n) => check(n, n.source),
+      ImportExpression: (n) => check(n, n.source),
+      CallExpression: (n) => {
+        if (n.callee.type === 'Identifier' && n.callee.name === 'require') check(n, n.arguments[0]);
+      },
+    };
+  },
+};
+
+export default { rules: { rooms: rule } };
