@@ -1,0 +1,21 @@
+/** One `gangway <name>` command. `run` returns the process exit code. */
+export interface Command {
+  name: string;
+  /** One line for `gangway --help`. */
+  summary: string;
+  /** Full usage text for `gangway <name> --help`. */
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  stdin: NodeJS.ReadableStream;
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  stdin: process.stdin,
+};
