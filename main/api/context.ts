@@ -1,0 +1,9 @@
+import type { EventName, EventPayload } from '../../shared/api/events';
+import type { Store } from '../store/database';
+
+/** What every handler gets besides its input: the open store and a way to tell the UIs. */
+export interface CoreContext {
+  store: Store;
+  shell: 'electron' | 'server' | 'hub' | 'test';
+  emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
+}

@@ -1,0 +1,11 @@
+import type { Handlers } from '../types';
+import { appHandlers } from './app';
+import { auditHandlers } from './audits';
+import { vesselHandlers } from './vessels';
+
+/** The full handler table: one spread per domain file in this folder. */
+export const handlers = {
+  ...appHandlers,
+  ...vesselHandlers,
+  ...auditHandlers,
+} satisfies Partial<Handlers>;

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EvidenceMeta } from '../../shared/domain/audit';
+import type { Db } from '../store/database';
+import { now, nullToUndefined } from '../store/repos/rows';
+
+/** Where a blob with this hash lives: blobs/ab/abcdef… (content-addressed, like git). */
+export function blobPath(dataDir: string, sha256: string): string {
+  return path.join(dataDir, 'blobs', sha256.slice(0, 2), sha256);
+}
+
+export interface PutBlob {
+  bytes: Uint8Array;
+  mediaType: string;
+  filename?: string;
+  note?: string;
+  /** True when `bytes` is already ciphertext (interviews, identities). */
+  encrypted?: boolean;
+}
+
+/**
+ * Stores bytes as evidence. Writes to a temporary file, fsyncs, then renames,
+ * so a crash never leaves a blob whose content does not match its name.
+ * Storing the same bytes twice adds nothing.
+ */
+export function putBlob(db: Db, dataDir: string, blob: PutBlob): EvidenceMeta {
+  const sha256 = crypto.createHash('sha256').update(blob.bytes).digest('hex');
+  const target = blobPath(dataDir, sha256);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, blob.bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  }
+  db.prepare(
+    `INSERT INTO evidence (sha256, size, media_type, filename, note, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO NOTHING`,
+  ).run(sha256, blob.bytes.byteLength, blob.mediaType, blob.filename ?? null, blob.note ?? null, blob.encrypted ? 1 : 0, now());
+  return getBlobMeta(db, sha256)!;
+}
+
+export function getBlobMeta(db: Db, sha256: string): EvidenceMeta | undefined {
+  const row = db.prepare(`SELECT sha256, size, media_type AS mediaType, filename, note, encrypted, created_at AS createdAt FROM evidence WHERE sha256 = ?`).get(sha256) as Record<string, unknown> | undefined;
+  return row ? EvidenceMeta.parse({ ...nullToUndefined(row), encrypted: row.encrypted === 1 }) : undefined;
+}
+
+/** Reads a blob back and checks it still hashes to its name. */
+export function readBlob(dataDir: string, sha256: string): Buffer {
+  const bytes = fs.readFileSync(blobPath(dataDir, sha256));
+  const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+  if (actual !== sha256) throw new Error(`Evidence blob ${sha256} is damaged (its content hashes to ${actual}).`);
+  return bytes;
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { GangwayError } from '../../../shared/errors';
+import { Audit, AuditInput, AUDIT_TRANSITIONS, type AuditStatus } from '../../../shared/domain/audit';
+import type { Db } from '../database';
+import { inTransaction } from '../database';
+import { now } from './rows';
+import { getVessel } from './vessels';
+
+const SELECT = `SELECT a.id, a.vessel_id AS vesselId, v.name AS vesselName, a.place, a.date, a.inspector, a.status,
+    (SELECT count(*) FROM findings f WHERE f.audit_id = a.id) AS findingCount,
+    a.created_at AS createdAt, a.updated_at AS updatedAt
+  FROM audits a JOIN vessels v ON v.id = a.vessel_id`;
+
+export function createAudit(db: Db, input: AuditInput): Audit {
+  const a = AuditInput.parse(input);
+  const id = randomUUID();
+  inTransaction(db, () => {
+    getVessel(db, a.vesselId);
+    const t = now();
+    db.prepare(
+      `INSERT INTO audits (id, vessel_id, place, date, inspector, status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?)`,
+    ).run(id, a.vesselId, a.place, a.date, a.inspector, t, t);
+  });
+  return getAudit(db, id);
+}
+
+export function getAudit(db: Db, id: string): Audit {
+  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id);
+  if (!row) throw new GangwayError('NOT_FOUND', 'That audit does not exist on this device. Open the audit list and pick it again.');
+  return Audit.parse(row);
+}
+
+export function listAudits(db: Db, filter: { vesselId?: string; status?: AuditStatus } = {}): Audit[] {
+  const rows = db
+    .prepare(
+      `${SELECT} WHERE (@vesselId IS NULL OR a.vessel_id = @vesselId) AND (@status IS NULL OR a.status = @status)
+       ORDER BY a.date DESC, a.created_at DESC`,
+    )
+    .all({ vesselId: filter.vesselId ?? null, status: filter.status ?? null });
+  return rows.map((r) => Audit.parse(r));
+}
+
+export function setAuditStatus(db: Db, id: string, status: AuditStatus): Audit {
+  return inTransaction(db, () => {
+    const audit = getAudit(db, id);
+    if (audit.status === status) return audit;
+    if (!AUDIT_TRANSITIONS[audit.status].includes(status)) {
+      throw new GangwayError('CONFLICT', `An audit that is ${audit.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}. Allowed next: ${AUDIT_TRANSITIONS[audit.status].join(', ')}.`);
+    }
+    db.prepare('UPDATE audits SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);
+    return getAudit(db, id);
+  });
+}
