@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { serveCommand } from './serve';
 
 /** Every `gangway` command; one file each in this folder. */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [serveCommand];

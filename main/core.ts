@@ -1,0 +1,64 @@
+import type { EventName, EventPayload } from '../shared/api/events';
+import { GangwayError, isGangwayError } from '../shared/errors';
+import type { CoreContext } from './api/context';
+import { dispatch, type Answer, type Logger } from './api/dispatch';
+import { handlers as allHandlers } from './api/handlers';
+import type { Handlers } from './api/types';
+import { openStore, type Store } from './store/database';
+
+export type EventListener = (event: string, payload: unknown) => void;
+
+export interface Core {
+  dataDir: string;
+  /** Set when the store could not be opened; every call then answers with it. */
+  storeError: GangwayError | undefined;
+  invoke(method: string, input: unknown): Promise<Answer>;
+  subscribe(listener: EventListener): () => void;
+  emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: CoreContext['shell'];
+  handlers?: Partial<Handlers>;
+  log?: Logger;
+}
+
+/**
+ * The core both shells wrap: the store, the handler table and the event bus.
+ * If the store cannot open (locked, corrupt, read-only folder) the core still
+ * starts, so the UI can show the person what is wrong instead of a blank window.
+ */
+export function createCore(options: CoreOptions): Core {
+  const listeners = new Set<EventListener>();
+  let store: Store | undefined;
+  let storeError: GangwayError | undefined;
+  try {
+    store = openStore(options.dataDir);
+  } catch (e) {
+    storeError = isGangwayError(e) ? e : new GangwayError('INTERNAL', `Gangway could not open its data: ${(e as Error).message}`);
+    options.log?.error(storeError.message, e);
+  }
+  const emit = <K extends EventName>(event: K, payload: EventPayload<K>) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const ctx: CoreContext | undefined = store && { store, shell: options.shell, emit };
+  return {
+    dataDir: options.dataDir,
+    storeError,
+    async invoke(method, input) {
+      if (!ctx) return { ok: false, error: storeError!.toJSON() };
+      return dispatch(options.handlers ?? allHandlers, ctx, method, input, options.log);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    close() {
+      listeners.clear();
+      store?.close();
+    },
+  };
+}
