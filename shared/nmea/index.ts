@@ -1,0 +1,5 @@
+export * from './checksum';
+export * from './framing';
+export * from './reject';
+export * from './tag-block';
+export * from './gnss';
