@@ -9,7 +9,7 @@ export interface Transport {
 }
 
 export interface ApiClient {
-  call<K extends MethodName>(method: K, ...input: MethodInput<K> extends undefined ? [] : [MethodInput<K>]): Promise<MethodOutput<K>>;
+  call<K extends MethodName>(method: K, ...input: undefined extends MethodInput<K> ? [input?: MethodInput<K>] : [input: MethodInput<K>]): Promise<MethodOutput<K>>;
   on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void;
 }
 

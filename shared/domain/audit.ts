@@ -35,6 +35,7 @@ export const Audit = z.object({
 export type Audit = z.infer<typeof Audit>;
 
 export const ChecklistResult = z.enum(['not_checked', 'compliant', 'non_compliant', 'not_applicable']);
+export type ChecklistResult = z.infer<typeof ChecklistResult>;
 
 export const ChecklistItem = z.object({
   auditId: Id,

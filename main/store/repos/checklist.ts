@@ -1,5 +1,4 @@
 import { ChecklistItem } from '../../../shared/domain/audit';
-import type { z } from 'zod';
 import type { ChecklistResult } from '../../../shared/domain/audit';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
@@ -8,7 +7,7 @@ import { getAudit } from './audits';
 
 const SELECT = `SELECT audit_id AS auditId, code, result, note, updated_at AS updatedAt FROM checklist_items`;
 
-export function setChecklistItem(db: Db, item: { auditId: string; code: string; result: z.infer<typeof ChecklistResult>; note?: string }): ChecklistItem {
+export function setChecklistItem(db: Db, item: { auditId: string; code: string; result: ChecklistResult; note?: string }): ChecklistItem {
   return inTransaction(db, () => {
     getAudit(db, item.auditId);
     const t = now();
