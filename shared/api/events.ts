@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Audit, Finding } from '../domain/audit';
 import { Vessel } from '../domain/vessel';
+import { IngestStatus } from './methods/ingest';
 
 /**
  * Events the core pushes to every connected UI (Electron IPC or the server's
@@ -10,6 +11,7 @@ export const events = {
   'vessel.changed': Vessel,
   'audit.changed': Audit,
   'finding.added': Finding,
+  'ingest.status': IngestStatus,
   'progress': z.object({
     task: z.string(), // e.g. "import:<id>"
     label: z.string(),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app';
 import { auditMethods } from './methods/audits';
+import { ingestMethods } from './methods/ingest';
 import { vesselMethods } from './methods/vessels';
 
 /** The whole API: one entry per domain file in ./methods. */
@@ -8,6 +9,7 @@ export const api = {
   ...appMethods,
   ...vesselMethods,
   ...auditMethods,
+  ...ingestMethods,
 };
 
 export type Api = typeof api;
