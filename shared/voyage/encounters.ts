@@ -1,0 +1,138 @@
+import { nearDistanceM } from '../geo/distance';
+import type { CleanTrack } from './clean';
+import type { Encounter } from './events';
+import type { FleetReports } from './fleet';
+import { groupByVessel } from './fleet';
+import { DEFAULT_PARAMS, HOUR_MS, type VoyageParams } from './params';
+import type { PortIndex } from './ports';
+import type { VesselIdentity } from './position';
+import { indexAtOrBefore } from './track';
+
+function median(values: number[]): number {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+/**
+ * Encounters after GFW's definition: the audited vessel and another vessel
+ * within `encounterDistanceM` for at least `encounterMinH`, each at a median
+ * speed below `encounterMaxMedianKn`, at least `encounterMinFromPortM` from
+ * any anchorage. Where crew and catch can be moved without a port.
+ *
+ * Each report of the other vessel is compared with the audited vessel's
+ * position interpolated to the same instant. An encounter runs from the first
+ * to the last report within range; a report out of range, or a silence of
+ * either vessel, ends it. Cost is one pass over each vessel's reports with a
+ * moving pointer into the audited track: linear in the number of reports.
+ */
+export function detectEncounters(
+  own: CleanTrack,
+  fleet: FleetReports,
+  ports: PortIndex,
+  options: { ownMmsi?: number; identities?: ReadonlyMap<string, VesselIdentity>; shoreAt?: (lat: number, lon: number) => number; params?: VoyageParams } = {},
+): Encounter[] {
+  const params = options.params ?? DEFAULT_PARAMS;
+  const out: Encounter[] = [];
+  if (own.n < 2 || fleet.n === 0) return out;
+  const t0 = own.t[0]!;
+  const t1 = own.t[own.n - 1]!;
+  const maxInterp = params.ownInterpolationMaxMin * 60_000;
+  const maxReportGap = params.encounterMaxReportGapMin * 60_000;
+  const minDur = params.encounterMinH * HOUR_MS;
+  const R = params.encounterDistanceM;
+
+  for (const [mmsi, list] of groupByVessel(fleet, options.ownMmsi)) {
+    let j = -1;
+    let runStart = -1; // index into list
+    let runEnd = -1;
+    let dists: number[] = [];
+
+    const finish = (): void => {
+      if (runStart < 0) return;
+      const a = list[runStart]!;
+      const b = list[runEnd]!;
+      const start = fleet.t[a]!;
+      const end = fleet.t[b]!;
+      const runDists = dists;
+      const from = runStart;
+      const to = runEnd;
+      runStart = -1;
+      runEnd = -1;
+      dists = [];
+      if (end - start < minDur) return;
+      const otherSpeeds: number[] = [];
+      for (let k = from; k <= to; k++) otherSpeeds.push(fleet.sog[list[k]!]!);
+      const i0 = Math.max(0, indexAtOrBefore(own, start));
+      const i1 = indexAtOrBefore(own, end);
+      const ownSpeeds: number[] = [];
+      let sumLat = 0;
+      let sumLon = 0;
+      for (let i = i0; i <= i1; i++) {
+        ownSpeeds.push(own.speedKn[i]!);
+        sumLat += own.lat[i]!;
+        sumLon += own.lon[i]!;
+      }
+      const ownMedian = median(ownSpeeds);
+      const otherMedianReported = median(otherSpeeds);
+      // A vessel that did not report its speed kept within 500 m of one that did: it moved at about the same speed.
+      const otherMedian = Number.isNaN(otherMedianReported) ? ownMedian : otherMedianReported;
+      if (!(ownMedian < params.encounterMaxMedianKn) || !(otherMedian < params.encounterMaxMedianKn)) return;
+      const position = { lat: sumLat / (i1 - i0 + 1), lon: sumLon / (i1 - i0 + 1) };
+      const nearestPort = ports.nearest(position.lat, position.lon);
+      if (nearestPort && nearestPort.distanceM < params.encounterMinFromPortM) return;
+      const key = String(mmsi).padStart(9, '0');
+      const id = options.identities?.get(key);
+      out.push({
+        kind: 'encounter',
+        id: `encounter-${start}-${key}`,
+        start,
+        end,
+        durationH: (end - start) / HOUR_MS,
+        otherMmsi: key,
+        ...(id?.name ? { otherName: id.name } : {}),
+        nameSource: id?.name ? id.source : 'unknown',
+        position,
+        medianDistanceM: median(runDists),
+        ownMedianKn: ownMedian,
+        otherMedianKn: otherMedian,
+        ...(nearestPort ? { nearestPortM: nearestPort.distanceM } : {}),
+        ...(options.shoreAt ? { shoreM: options.shoreAt(position.lat, position.lon) } : {}),
+        otherReports: to - from + 1,
+      });
+    };
+
+    for (let k = 0; k < list.length; k++) {
+      const r = list[k]!;
+      const t = fleet.t[r]!;
+      let close = false;
+      let d = Infinity;
+      if (t >= t0 && t <= t1) {
+        if (j < 0 || own.t[j]! > t) j = indexAtOrBefore(own, t);
+        while (j + 1 < own.n && own.t[j + 1]! <= t) j++;
+        let lat = own.lat[j]!;
+        let lon = own.lon[j]!;
+        let known = own.t[j] === t;
+        if (!known && j + 1 < own.n && own.t[j + 1]! - own.t[j]! <= maxInterp) {
+          const f = (t - own.t[j]!) / (own.t[j + 1]! - own.t[j]!);
+          lat += (own.lat[j + 1]! - lat) * f;
+          lon += (own.lon[j + 1]! - lon) * f; // fine away from the antimeridian; at it the pair is never within 500 m by this formula, a documented miss
+          known = true;
+        }
+        if (known) {
+          d = nearDistanceM(lat, lon, fleet.lat[r]!, fleet.lon[r]!);
+          close = d <= R;
+        }
+      }
+      if (close && runStart >= 0 && t - fleet.t[list[runEnd]!]! > maxReportGap) finish();
+      if (close) {
+        if (runStart < 0) runStart = k;
+        runEnd = k;
+        dists.push(d);
+      } else finish();
+    }
+    finish();
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
