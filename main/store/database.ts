@@ -75,18 +75,24 @@ function backupBeforeMigration(db: Db, dataDir: string, from: number): string {
 }
 
 function migrate(db: Db, dataDir: string, migrations: readonly Migration[]): string[] {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new GangwayError('STORE_MIGRATION', `This database was written by a newer Gangway (schema ${current}, this one knows ${latest}). Update Gangway; the data was not touched.`);
+  // Applied steps are recorded one by one (not only as user_version), so a
+  // step that lands later with a lower number is still applied, never skipped.
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = [...applied].filter((v) => !known.has(v));
+  if (unknown.length > 0) {
+    throw new GangwayError('STORE_MIGRATION', `This database was written by a newer Gangway (it has schema step ${Math.max(...unknown)}, which this one does not know). Update Gangway; the data was not touched.`);
   }
-  const pending = migrations.filter((m) => m.version > current);
+  const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version));
   if (pending.length === 0) return [];
-  const backups = current > 0 ? [backupBeforeMigration(db, dataDir, current)] : [];
+  const backups = applied.size > 0 ? [backupBeforeMigration(db, dataDir, Math.max(...applied))] : [];
   for (const m of pending) {
     const step = db.transaction(() => {
       m.up(db);
-      db.pragma(`user_version = ${m.version}`);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      db.pragma(`user_version = ${Math.max(m.version, db.pragma('user_version', { simple: true }) as number)}`);
     });
     try {
       step.immediate();
