@@ -1,10 +1,11 @@
 import type { Migration } from './types';
 import { migration as core } from './0001-core';
 import { migration as marine } from './0002-marine';
+import { migration as wages } from './0004-wages';
 import { migration as sync } from './0005-sync';
 
 /**
  * Every migration, in order. Numbers are taken, never reused or edited once
  * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync.
  */
-export const MIGRATIONS: readonly Migration[] = [core, marine, sync];
+export const MIGRATIONS: readonly Migration[] = [core, marine, wages, sync];
