@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { migration as core } from './0001-core';
 import { migration as marine } from './0002-marine';
+import { migration as interviews } from './0003-interviews';
 import { migration as wages } from './0004-wages';
 import { migration as sync } from './0005-sync';
 
@@ -8,4 +9,4 @@ import { migration as sync } from './0005-sync';
  * Every migration, in order. Numbers are taken, never reused or edited once
  * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync.
  */
-export const MIGRATIONS: readonly Migration[] = [core, marine, wages, sync];
+export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync];

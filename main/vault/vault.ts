@@ -1,0 +1,182 @@
+import crypto from 'node:crypto';
+import { GangwayError } from '../../shared/errors';
+import type { Db } from '../store/database';
+import { now } from '../store/repos/rows';
+import { open, seal } from './envelope';
+
+/**
+ * The vault holds the key that opens every interview answer, identity and
+ * recording. The key is derived from the user's passphrase with scrypt
+ * (RFC 7914) and lives in memory only while the vault is unlocked; it is
+ * wiped on lock, and the vault locks itself after a configurable idle time.
+ */
+
+export interface KdfParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** OWASP Password Storage Cheat Sheet (2023): scrypt N=2^17, r=8, p=1 — about 128 MiB and a fraction of a second. */
+export const DEFAULT_KDF: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
+export const DEFAULT_IDLE_LOCK_SECONDS = 300;
+/** NIST SP 800-63B §5.1.1.2 asks for at least 8 characters; a passphrase guarding testimony deserves more. */
+export const MIN_PASSPHRASE = 10;
+const CHECK_TEXT = 'gangway-vault-check-v1';
+
+export interface VaultStatus {
+  initialised: boolean;
+  unlocked: boolean;
+  idleLockSeconds: number;
+}
+
+export interface VaultOptions {
+  /** Lower costs for tests; a new vault stores the params it was made with. */
+  kdf?: KdfParams;
+  /** Milliseconds since the epoch; injected by tests of the idle lock. */
+  clock?: () => number;
+}
+
+interface VaultRow {
+  salt: Buffer;
+  cost_n: number;
+  block_r: number;
+  parallel_p: number;
+  check_envelope: Buffer;
+  idle_lock_seconds: number;
+}
+
+function derive(passphrase: string, salt: Buffer, k: KdfParams): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    // maxmem must exceed 128·N·r bytes (Node's scrypt documentation).
+    crypto.scrypt(passphrase.normalize('NFC'), salt, 32, { N: k.N, r: k.r, p: k.p, maxmem: 256 * k.N * k.r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+export class Vault {
+  private key: Buffer | undefined;
+  private lastUsed = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: VaultOptions = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  private row(): VaultRow | undefined {
+    return this.db.prepare('SELECT salt, cost_n, block_r, parallel_p, check_envelope, idle_lock_seconds FROM vault WHERE id = 1').get() as VaultRow | undefined;
+  }
+
+  status(): VaultStatus {
+    const row = this.row();
+    this.expireIfIdle();
+    return { initialised: row !== undefined, unlocked: this.key !== undefined, idleLockSeconds: row?.idle_lock_seconds ?? DEFAULT_IDLE_LOCK_SECONDS };
+  }
+
+  /** First use: choose the passphrase. Leaves the vault unlocked. */
+  async create(passphrase: string, idleLockSeconds = DEFAULT_IDLE_LOCK_SECONDS): Promise<void> {
+    if (this.row()) throw new GangwayError('CONFLICT', 'The vault already has a passphrase. Unlock it with that passphrase.');
+    if (passphrase.length < MIN_PASSPHRASE) {
+      throw new GangwayError('VALIDATION', `Choose a passphrase of at least ${MIN_PASSPHRASE} characters: it is the only thing protecting the crew's answers.`);
+    }
+    const kdf = this.options.kdf ?? DEFAULT_KDF;
+    const salt = crypto.randomBytes(16);
+    const key = await derive(passphrase, salt, kdf);
+    const check = seal(key, CHECK_TEXT, 'vault-check');
+    this.db
+      .prepare('INSERT INTO vault (id, kdf, salt, cost_n, block_r, parallel_p, check_envelope, idle_lock_seconds, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('scrypt', salt, kdf.N, kdf.r, kdf.p, check, idleLockSeconds, now());
+    this.hold(key);
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    const row = this.row();
+    if (!row) throw new GangwayError('NOT_FOUND', 'The vault has no passphrase yet. Set one first (vault setup).');
+    const key = await derive(passphrase, row.salt, { N: row.cost_n, r: row.block_r, p: row.parallel_p });
+    let ok = false;
+    try {
+      ok = open(key, row.check_envelope, 'vault-check').toString('utf8') === CHECK_TEXT;
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      key.fill(0);
+      throw new GangwayError('UNAUTHORIZED', 'That passphrase is wrong. The vault stays locked; nothing was changed. Check the keyboard language and Caps Lock, and try again.');
+    }
+    this.hold(key);
+  }
+
+  lock(): void {
+    this.key?.fill(0);
+    this.key = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  setIdleLock(seconds: number): void {
+    if (!this.row()) throw new GangwayError('NOT_FOUND', 'The vault has no passphrase yet. Set one first (vault setup).');
+    this.db.prepare('UPDATE vault SET idle_lock_seconds = ? WHERE id = 1').run(seconds);
+    if (this.key) this.touch();
+  }
+
+  seal(plaintext: Buffer | string, context: string): Buffer {
+    return seal(this.requireKey(), plaintext, context);
+  }
+
+  open(envelope: Uint8Array, context: string): Buffer {
+    return open(this.requireKey(), envelope, context);
+  }
+
+  sealJson(value: unknown, context: string): Buffer {
+    return this.seal(JSON.stringify(value), context);
+  }
+
+  openJson(envelope: Uint8Array, context: string): unknown {
+    return JSON.parse(this.open(envelope, context).toString('utf8'));
+  }
+
+  private hold(key: Buffer): void {
+    this.key?.fill(0);
+    this.key = key;
+    this.touch();
+  }
+
+  private idleMs(): number {
+    return (this.row()?.idle_lock_seconds ?? DEFAULT_IDLE_LOCK_SECONDS) * 1000;
+  }
+
+  /** Each use of the key restarts the idle countdown. */
+  private touch(): void {
+    this.lastUsed = this.clock();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.lock(), this.idleMs());
+    this.timer.unref?.();
+  }
+
+  /** Timers do not run while a laptop sleeps: the clock is checked as well. */
+  private expireIfIdle(): void {
+    if (this.key && this.clock() - this.lastUsed >= this.idleMs()) this.lock();
+  }
+
+  private requireKey(): Buffer {
+    this.expireIfIdle();
+    if (!this.key) throw new GangwayError('LOCKED', 'The vault is locked. Unlock it with your passphrase to read or record interviews.');
+    this.touch();
+    return this.key;
+  }
+}
+
+const vaults = new WeakMap<Db, Vault>();
+
+/** One vault per open database, shared by every handler. */
+export function vaultFor(db: Db, options?: VaultOptions): Vault {
+  let v = vaults.get(db);
+  if (!v) {
+    v = new Vault(db, options);
+    vaults.set(db, v);
+  }
+  return v;
+}
