@@ -1,0 +1,70 @@
+import { Server } from '@hocuspocus/server';
+import { HubHttp } from './http';
+import { HubExtension } from './persistence';
+import { HubStore } from './store';
+
+export interface HubOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningHub {
+  url: string;
+  httpUrl: string;
+  port: number;
+  store: HubStore;
+  server: Server;
+  /** Closes this device's open documents at once (after revocation). */
+  disconnectDevice(deviceId: string): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a port hub: a Hocuspocus server whose persistence and guard are our
+ * extensions, with its SQLite file in `dataDir`.
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? (() => {});
+  const store = new HubStore(options.dataDir);
+  const http = new HubHttp(store, options.dataDir, log);
+  const server = new Server({
+    name: 'gangway-hub',
+    port: options.port ?? 1234,
+    address: options.host ?? '0.0.0.0',
+    quiet: true,
+    stopOnSignals: false,
+    // Snapshots are a cache (the log is the truth), so they may lag a few seconds.
+    debounce: 2000,
+    maxDebounce: 10_000,
+    extensions: [new HubExtension(store, log), http],
+  });
+  await server.listen();
+  const port = server.address.port;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  return {
+    url: `ws://${host}:${port}`,
+    httpUrl: `http://${host}:${port}`,
+    port,
+    store,
+    server,
+    disconnectDevice(deviceId) {
+      let closed = 0;
+      for (const document of server.hocuspocus.documents.values()) {
+        for (const conn of document.getConnections()) {
+          const ctx = conn.context as { device?: { id: string } } | undefined;
+          if (ctx?.device?.id === deviceId) {
+            conn.close({ code: 4401, reason: 'gangway:refused:This device was revoked.' });
+            closed++;
+          }
+        }
+      }
+      return closed;
+    },
+    async close() {
+      await server.destroy();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,362 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { GangwayError } from '../../shared/errors';
+import { parseDocName, type ConnectionState, type DocStatus, type SyncStatus } from '../../shared/sync';
+import type { Db } from '../store/database';
+import { applyDocToTables } from './applyToTables';
+import { backoffDelay } from './backoff';
+import { blobsToUpload, uploadBlob } from './blobUpload';
+import { getEnrolment, httpUrlOf, signDeviceToken } from './device';
+import { appendUpdate, compactDoc, docClocks, docsToPush, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
+
+/** Hocuspocus refuses to load more than a few hundred documents per connection at once; 20 keeps well clear and the pipe full. */
+export const DEFAULT_BATCH = 20;
+/** A document that has not finished syncing after this long counts as an interrupted transfer. */
+export const DEFAULT_DOC_TIMEOUT_MS = 30_000;
+/** How often an idle client asks the hub's manifest again. */
+export const IDLE_INTERVAL_MS = 30_000;
+
+export interface SyncClientOptions {
+  db: Db;
+  dataDir: string;
+  batchSize?: number;
+  docTimeoutMs?: number;
+  fetcher?: typeof fetch;
+  tokenLifetimeS?: number;
+  /** Called whenever the status changes, for the Sync page's progress events. */
+  onStatus?: (status: SyncStatus) => void;
+  log?: (line: string) => void;
+}
+
+export interface RoundResult {
+  documents: number;
+  synced: number;
+  refused: number;
+  blobsSent: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+interface Manifest {
+  clock: number;
+  documents: { name: string; clock: number }[];
+}
+
+const RESET_PREFIX = 'gangway:reset:';
+const REFUSED_PREFIX = 'gangway:refused:';
+
+/**
+ * The device's sync client: one WebSocket per device (HocuspocusProviderWebsocket)
+ * carrying every document, no awareness. A round asks the hub's manifest,
+ * syncs only documents changed on either side since the last acknowledged
+ * clocks, in batches, then uploads evidence blobs. Any interruption is
+ * retried with jittered back-off; what was acknowledged stays acknowledged.
+ */
+export class SyncClient {
+  private socket: HocuspocusProviderWebsocket | null = null;
+  private socketHub: string | null = null;
+  private docState = new Map<string, { state: DocStatus['state']; message?: string }>();
+  private connection: ConnectionState = 'offline';
+  private lastError: string | null = null;
+  private nextAttemptAt: string | null = null;
+  private progress = { done: 0, total: 0 };
+  private blobs = { pending: 0, uploadedBytes: 0, totalBytes: 0 };
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private attempt = 0;
+  private round: Promise<RoundResult> | null = null;
+  readonly bytes = { sent: 0, received: 0 };
+
+  constructor(private readonly options: SyncClientOptions) {}
+
+  private get db(): Db {
+    return this.options.db;
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+
+  private token = (): Promise<string> => signDeviceToken(this.db, this.options.tokenLifetimeS);
+
+  private emit(): void {
+    this.options.onStatus?.(this.status());
+  }
+
+  status(): SyncStatus {
+    const enrolment = getEnrolment(this.db);
+    const hub = enrolment?.hub ?? null;
+    const remote = new Map(hub ? remoteClocks(this.db, hub).map((r) => [r.doc, r]) : []);
+    const documents: DocStatus[] = docClocks(this.db).map((c) => {
+      const r = remote.get(c.doc);
+      const live = this.docState.get(c.doc);
+      const pushed = r?.pushed ?? 0;
+      const state: DocStatus['state'] = live?.state ?? (r ? (c.localClock > pushed ? 'pending' : (r.state as DocStatus['state'])) : hub ? 'pending' : 'local-only');
+      const message = live?.message ?? r?.message ?? undefined;
+      return { name: c.doc, state, localClock: c.localClock, pushedClock: pushed, ...(message ? { message } : {}) };
+    });
+    const hubRow = hub ? (this.db.prepare('SELECT last_sync_at AS at FROM sync_hubs WHERE hub = ?').get(hub) as { at: string | null } | undefined) : undefined;
+    return {
+      hubUrl: hub,
+      enrolled: enrolment !== null,
+      deviceId: enrolment?.deviceId ?? null,
+      role: enrolment?.role ?? null,
+      agency: enrolment?.agency ?? null,
+      connection: enrolment ? this.connection : 'not-enrolled',
+      lastSyncAt: hubRow?.at ?? null,
+      lastError: this.lastError,
+      nextAttemptAt: this.nextAttemptAt,
+      progress: { ...this.progress },
+      blobs: { ...this.blobs },
+      documents,
+    };
+  }
+
+  /** Starts syncing in the background: a round now, then whenever idle or after back-off. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.round?.catch(() => undefined);
+    this.closeSocket();
+    this.connection = 'offline';
+    this.emit();
+  }
+
+  private schedule(delay: number): void {
+    if (!this.running) return;
+    this.nextAttemptAt = delay > 0 ? new Date(Date.now() + delay).toISOString() : null;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.syncNow()
+        .then(() => {
+          this.attempt = 0;
+          this.schedule(IDLE_INTERVAL_MS);
+        })
+        .catch(() => {
+          this.attempt++;
+          this.connection = 'backing-off';
+          const wait = backoffDelay(this.attempt);
+          this.schedule(wait);
+          this.emit();
+        });
+    }, delay);
+  }
+
+  /** One round now (or the one already running). */
+  syncNow(): Promise<RoundResult> {
+    if (!this.round) {
+      this.round = this.runRound().finally(() => {
+        this.round = null;
+      });
+    }
+    return this.round;
+  }
+
+  private closeSocket(): void {
+    this.socket?.destroy();
+    this.socket = null;
+    this.socketHub = null;
+  }
+
+  private ensureSocket(hub: string): HocuspocusProviderWebsocket {
+    if (this.socket && this.socketHub === hub) return this.socket;
+    this.closeSocket();
+    const bytes = this.bytes;
+    // Counts bytes on the wire both ways, for the Sync page and the benchmark.
+    class CountingWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols);
+        this.on('message', (data: Buffer) => {
+          bytes.received += data.byteLength;
+        });
+      }
+      override send(data: Parameters<WebSocket['send']>[0], ...rest: unknown[]): void {
+        bytes.sent += (data as Uint8Array).byteLength ?? 0;
+        (super.send as (...a: unknown[]) => void)(data, ...rest);
+      }
+    }
+    this.socket = new HocuspocusProviderWebsocket({
+      url: hub,
+      WebSocketPolyfill: CountingWebSocket,
+      // The provider's own reconnect loop, also jittered: it carries a round across a dropped link.
+      delay: 500,
+      factor: 2,
+      jitter: true,
+      minDelay: 250,
+      maxDelay: 10_000,
+      maxAttempts: 0,
+      timeout: 10_000,
+    });
+    this.socketHub = hub;
+    return this.socket;
+  }
+
+  private async fetchJson<T>(url: string, withToken: boolean): Promise<T> {
+    const fetcher = this.options.fetcher ?? fetch;
+    let res: Response;
+    try {
+      res = await fetcher(url, { headers: withToken ? { Authorization: `Bearer ${await this.token()}` } : {}, signal: AbortSignal.timeout(10_000) });
+    } catch (e) {
+      throw new GangwayError('DEVICE', `No hub answers at ${new URL(url).host}. Gangway keeps working offline and will try again.`, undefined, { cause: e });
+    }
+    const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
+    if (res.status === 401) throw new GangwayError('UNAUTHORIZED', body?.error?.message ?? 'The hub does not accept this device.');
+    if (!res.ok || !body) throw new GangwayError('DEVICE', body?.error?.message ?? `The hub answered HTTP ${res.status}.`);
+    return body;
+  }
+
+  private async runRound(): Promise<RoundResult> {
+    const enrolment = getEnrolment(this.db);
+    if (!enrolment) throw new GangwayError('UNAUTHORIZED', 'This device is not enrolled with a hub. Enrol it on the Sync page.');
+    const hub = enrolment.hub;
+    const result: RoundResult = { documents: 0, synced: 0, refused: 0, blobsSent: 0, bytesSent: 0, bytesReceived: 0 };
+    const start = { ...this.bytes };
+    this.connection = 'connecting';
+    this.emit();
+    try {
+      const health = await this.fetchJson<{ hub?: string }>(`${httpUrlOf(hub)}/health`, false);
+      if (health.hub !== 'gangway') throw new GangwayError('DEVICE', `The server at ${hub} is not a Gangway hub. Check the hub address.`);
+      const since = (this.db.prepare('SELECT manifest_clock AS c FROM sync_hubs WHERE hub = ?').get(hub) as { c: number } | undefined)?.c ?? 0;
+      const manifest = await this.fetchJson<Manifest>(`${httpUrlOf(hub)}/manifest?since=${since}`, true);
+      const wanted = new Map<string, number>();
+      for (const d of manifest.documents) {
+        if ((getRemoteClock(this.db, hub, d.name)?.pulled ?? 0) < d.clock) wanted.set(d.name, d.clock);
+      }
+      for (const d of docsToPush(this.db, hub)) if (!wanted.has(d.doc)) wanted.set(d.doc, getRemoteClock(this.db, hub, d.doc)?.pulled ?? 0);
+      // Vessels before audits: an audit row needs its vessel row.
+      const rank = (n: string) => ({ vessel: 0, audit: 1, index: 2 })[parseDocName(n)?.kind ?? 'index'];
+      const names = [...wanted.keys()].filter((n) => parseDocName(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      result.documents = names.length;
+      this.progress = { done: 0, total: names.length };
+      this.connection = 'syncing';
+      this.emit();
+      let failed: unknown = null;
+      const batchSize = this.options.batchSize ?? DEFAULT_BATCH;
+      const waiting: string[] = [];
+      for (let i = 0; i < names.length; i += batchSize) {
+        const batch = names.slice(i, i + batchSize);
+        const outcomes = await Promise.allSettled(batch.map((n) => this.syncDoc(hub, n, wanted.get(n) ?? 0)));
+        outcomes.forEach((o, k) => {
+          const name = batch[k]!;
+          if (o.status === 'fulfilled') {
+            if (o.value === 'refused') result.refused++;
+            else result.synced++;
+            if (o.value === 'waiting') waiting.push(name);
+          } else {
+            failed ??= o.reason;
+            this.docState.set(name, { state: 'error', message: (o.reason as Error).message });
+          }
+          this.progress.done++;
+        });
+        this.emit();
+      }
+      // Audits that arrived before their vessel: the vessel has been applied by now.
+      for (const name of waiting) applyDocToTables(this.db, name);
+      if (failed) throw failed;
+      const blobs = blobsToUpload(this.db, this.options.dataDir, hub);
+      this.blobs = { pending: blobs.length, uploadedBytes: 0, totalBytes: blobs.reduce((s, b) => s + b.size, 0) };
+      for (const b of blobs) {
+        const sent = await uploadBlob(this.db, this.options.dataDir, hub, b.sha256, this.token, {
+          ...(this.options.fetcher ? { fetcher: this.options.fetcher } : {}),
+        });
+        result.blobsSent += sent > 0 ? 1 : 0;
+        result.bytesSent += sent;
+        this.blobs.pending--;
+        this.blobs.uploadedBytes += b.size;
+        this.emit();
+      }
+      this.db
+        .prepare('UPDATE sync_hubs SET manifest_clock = max(manifest_clock, ?), last_sync_at = ?, last_error = NULL WHERE hub = ?')
+        .run(manifest.clock, new Date().toISOString(), hub);
+      this.lastError = null;
+      this.connection = 'idle';
+      return result;
+    } catch (e) {
+      this.lastError = (e as Error).message;
+      this.connection = 'offline';
+      this.db.prepare('UPDATE sync_hubs SET last_error = ? WHERE hub = ?').run(this.lastError, hub);
+      this.log(`sync round failed: ${this.lastError}`);
+      throw e;
+    } finally {
+      result.bytesSent += this.bytes.sent - start.sent;
+      result.bytesReceived = this.bytes.received - start.received;
+      this.emit();
+    }
+  }
+
+  /**
+   * Syncs one document both ways over the shared socket. Resolves 'synced'
+   * when the hub acknowledged everything we sent; 'read-only' when the hub
+   * only lets us read it; 'refused' when the hub closed it for us;
+   * 'waiting' when its rows wait for a vessel not yet here.
+   */
+  private async syncDoc(hub: string, name: string, hubClock: number): Promise<'synced' | 'read-only' | 'refused' | 'waiting'> {
+    const socket = this.ensureSocket(hub);
+    const localClock = docClocks(this.db).find((c) => c.doc === name)?.localClock ?? 0;
+    const ydoc = loadDoc(this.db, name);
+    this.docState.set(name, { state: 'syncing' });
+    const provider = new HocuspocusProvider({ name, document: ydoc, websocketProvider: socket, awareness: null, token: this.token });
+    // Every change the hub sends is logged before anything else happens to it.
+    ydoc.on('update', (update: Uint8Array) => {
+      appendUpdate(this.db, name, update, 'remote');
+    });
+    try {
+      const outcome = await new Promise<'synced' | 'read-only' | { refused: string }>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new GangwayError('DEVICE', `The hub did not finish syncing ${name} in time; Gangway will resume.`)),
+          this.options.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS,
+        );
+        const check = () => {
+          if (!provider.isSynced) return;
+          if (provider.authorizedScope === 'readonly') {
+            clearTimeout(timer);
+            resolve('read-only');
+          } else if (provider.unsyncedChanges === 0) {
+            clearTimeout(timer);
+            resolve('synced');
+          }
+        };
+        provider.on('synced', check);
+        provider.on('unsyncedChanges', check);
+        provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+          clearTimeout(timer);
+          resolve({ refused: reason });
+        });
+        provider.on('close', ({ event }: { event: { reason?: string } }) => {
+          const reason = event?.reason ?? '';
+          if (reason.startsWith(RESET_PREFIX) || reason.startsWith(REFUSED_PREFIX)) {
+            clearTimeout(timer);
+            resolve({ refused: reason });
+          }
+        });
+        provider.attach();
+      });
+      if (typeof outcome === 'object') {
+        const reset = outcome.refused.startsWith(RESET_PREFIX);
+        const message = outcome.refused.replace(RESET_PREFIX, '').replace(REFUSED_PREFIX, '');
+        setRemoteClock(this.db, hub, name, { state: 'refused', message: reset ? `${message} (reset)` : message });
+        this.docState.set(name, { state: 'refused', message });
+        return 'refused';
+      }
+      if (outcome === 'read-only') {
+        setRemoteClock(this.db, hub, name, { pulled: hubClock, state: 'synced', message: localClock > (getRemoteClock(this.db, hub, name)?.pushed ?? 0) ? 'read-only: your changes to this document stay on this device' : null });
+      } else {
+        setRemoteClock(this.db, hub, name, { pushed: localClock, pulled: hubClock, state: 'synced', message: null });
+      }
+      this.docState.delete(name);
+      const applied = applyDocToTables(this.db, name);
+      compactDoc(this.db, name);
+      return applied.reason?.startsWith('waiting') ? 'waiting' : outcome;
+    } finally {
+      provider.destroy();
+      ydoc.destroy();
+    }
+  }
+}
