@@ -174,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 /** serve.json in the data folder lets scripts find the running server; only its owner may read it. */
 export function writeServeInfo(dataDir: string, info: { url: string; port: number; token: string }): string {
   const file = path.join(dataDir, 'serve.json');
-  fs.writeFileSync(file, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+  fs.writeFileSync(file, JSON.stringify({ url: info.url, port: info.port, token: info.token }, null, 2) + '\n', { mode: 0o600 });
+  fs.chmodSync(file, 0o600); // an older file may have been created with looser permissions
   return file;
 }
