@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './methods/app';
 import { auditMethods } from './methods/audits';
 import { ingestMethods } from './methods/ingest';
+import { interviewMethods } from './methods/interviews';
 import { vesselMethods } from './methods/vessels';
 
 /** The whole API: one entry per domain file in ./methods. */
@@ -10,6 +11,7 @@ export const api = {
   ...vesselMethods,
   ...auditMethods,
   ...ingestMethods,
+  ...interviewMethods,
 };
 
 export type Api = typeof api;
