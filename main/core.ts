@@ -34,20 +34,30 @@ export function createCore(options: CoreOptions): Core {
   const listeners = new Set<EventListener>();
   let store: Store | undefined;
   let storeError: GangwayError | undefined;
-  try {
-    store = openStore(options.dataDir);
-  } catch (e) {
-    storeError = isGangwayError(e) ? e : new GangwayError('INTERNAL', `Gangway could not open its data: ${(e as Error).message}`);
-    options.log?.error(storeError.message, e);
-  }
   const emit = <K extends EventName>(event: K, payload: EventPayload<K>) => {
     for (const l of listeners) l(event, payload);
   };
-  const ctx: CoreContext | undefined = store && { store, shell: options.shell, emit };
+  let ctx: CoreContext | undefined;
+  // Tried at start and again on the next call after a failure, so "Try again"
+  // works once the other program lets go of the file or it is restored.
+  const open = () => {
+    try {
+      store = openStore(options.dataDir);
+      storeError = undefined;
+      ctx = { store, shell: options.shell, emit };
+    } catch (e) {
+      storeError = isGangwayError(e) ? e : new GangwayError('INTERNAL', `Gangway could not open its data: ${(e as Error).message}`);
+      options.log?.error(storeError.message, e);
+    }
+  };
+  open();
   return {
     dataDir: options.dataDir,
-    storeError,
+    get storeError() {
+      return storeError;
+    },
     async invoke(method, input) {
+      if (!ctx) open();
       if (!ctx) return { ok: false, error: storeError!.toJSON() };
       return dispatch(options.handlers ?? allHandlers, ctx, method, input, options.log);
     },
