@@ -11,7 +11,9 @@ const now = (): string => new Date().toISOString();
  * Writes a merged document back into the relational tables, in one
  * transaction. Called by the sync client after remote updates were logged.
  * Findings are inserted when missing (both sides are append-only); checklist
- * items and audit fields take the document's value when it is newer.
+ * items and audit fields take the document's value, because the merged
+ * document is the agreed state (every local row change was mirrored into it
+ * in the same transaction, so it already contains ours).
  */
 export function applyDocToTables(db: Db, name: string): ApplyResult {
   const parsed = parseDocName(name);
@@ -27,8 +29,6 @@ export function applyDocToTables(db: Db, name: string): ApplyResult {
 function applyVessel(db: Db, name: string, doc: import('yjs').Doc): ApplyResult {
   const v = readVesselDoc(doc);
   if (!v) return { doc: name, applied: false, reason: 'the registry entry is incomplete' };
-  const current = db.prepare('SELECT updated_at AS updatedAt FROM vessels WHERE id = ?').get(v.id) as { updatedAt: string } | undefined;
-  if (current && current.updatedAt >= v.updatedAt) return { doc: name, applied: false, reason: 'the table is as new' };
   const row = {
     id: v.id, name: v.name, flag: v.flag ?? null, imo: v.imo ?? null, mmsi: v.mmsi ?? null, callSign: v.callSign ?? null,
     registrationNo: v.registrationNo ?? null, gear: v.gear ?? null, owner: v.owner ?? null, homePort: v.homePort ?? null,
@@ -59,13 +59,11 @@ function applyAudit(db: Db, name: string, auditId: string, doc: import('yjs').Do
   db.prepare(
     `INSERT INTO audits (id, vessel_id, place, date, inspector, status, created_at, updated_at)
      VALUES (@auditId, @vesselId, @place, @date, @inspector, @status, @createdAt, @updatedAt)
-     ON CONFLICT (id) DO UPDATE SET place = @place, date = @date, inspector = @inspector, status = @status, updated_at = @updatedAt
-     WHERE excluded.updated_at > audits.updated_at`,
+     ON CONFLICT (id) DO UPDATE SET place = @place, date = @date, inspector = @inspector, status = @status, updated_at = @updatedAt`,
   ).run(meta);
   const upsertItem = db.prepare(
     `INSERT INTO checklist_items (audit_id, code, result, note, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (audit_id, code) DO UPDATE SET result = excluded.result, note = excluded.note, updated_at = excluded.updated_at
-     WHERE excluded.updated_at > checklist_items.updated_at`,
+     ON CONFLICT (audit_id, code) DO UPDATE SET result = excluded.result, note = excluded.note, updated_at = excluded.updated_at`,
   );
   for (const [code, item] of Object.entries(view.checklist)) upsertItem.run(auditId, code, item.result, item.note ?? null, item.updatedAt);
   const addEvidence = db.prepare(
