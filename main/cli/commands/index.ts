@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { serveCommand } from './serve';
+import { voyageCommand } from './voyage';
 
 /** Every `gangway` command; one file each in this folder. */
-export const COMMANDS: Command[] = [serveCommand];
+export const COMMANDS: Command[] = [serveCommand, voyageCommand];

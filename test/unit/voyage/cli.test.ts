@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../main/cli';
+import type { CliIo } from '../../../main/cli/command';
+import { VoyageAnalysis } from '../../../shared/voyage/analyse';
+
+const FIX = path.resolve(__dirname, '../../fixtures/voyage');
+const data = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-voyage-'));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), stdin: process.stdin };
+  const code = await main(['voyage', ...args, '--data', data], io);
+  return { code, out, err };
+}
+
+const file = (name: string) => path.join(FIX, name);
+const NOVATO = 'Novato,38.1105,-122.6270';
+
+describe('gangway voyage events on real receiver logs', () => {
+  it('a u-blox log at its home port is one port visit, open at both ends, with every fix used', async () => {
+    const r = await run('events', file('ublox-neo-m9n.log'), '--port', NOVATO, '--json');
+    expect(r.code).toBe(0);
+    const a = VoyageAnalysis.parse(JSON.parse(r.out));
+    expect(a.positions).toBe(61);
+    expect(new Date(a.start!).toISOString()).toBe('2020-07-11T22:37:45.000Z');
+    expect(new Date(a.end!).toISOString()).toBe('2020-07-11T22:38:45.000Z');
+    expect(a.visits).toHaveLength(1);
+    expect(a.visits[0]).toMatchObject({ port: 'Novato', open: 'both' });
+    expect(a.voyages).toEqual([]);
+    expect(a.gaps).toEqual([]);
+    expect(a.issues).toEqual([]);
+  });
+
+  it('a 5 Hz Quectel log merges GGA, GLL and RMC of one instant into one position', async () => {
+    const r = await run('events', file('quectel-l76k.log'), '--json');
+    const a = VoyageAnalysis.parse(JSON.parse(r.out));
+    expect(a.positions).toBe(151);
+    expect(a.issues.filter((i) => i.kind === 'duplicate_time' || i.kind === 'conflicting_duplicate')).toEqual([]);
+    expect(a.end! - a.start!).toBe(30_000);
+  });
+
+  it('three logs from three places run together: the silences between them are gaps and the order is reported', async () => {
+    const r = await run('events', file('ublox-neo-m9n.log'), file('quectel-l76k.log'), file('ais-nmea.log'), '--port', NOVATO);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/376 positions from \d+ lines in 3 file\(s\)/);
+    expect(r.out).toMatch(/164 fixes arrived out of time order/);
+    const gaps = r.out.split('\n').filter((l) => l.includes('AIS gap'));
+    expect(gaps).toHaveLength(2);
+    expect(gaps[0]).toMatch(/^2020-04-07T21:42:33Z  2020-07-11T22:37:45Z  AIS gap/);
+    // Each log is a receiver near land, so neither silence can be intentional disabling offshore.
+    expect(r.out).not.toMatch(/POSSIBLE INTENTIONAL DISABLING/);
+  });
+
+  it('exports the events as GeoJSON and CSV that cite the same event ids', async () => {
+    const g = await run('events', file('ublox-neo-m9n.log'), file('ais-nmea.log'), '--port', NOVATO, '--geojson');
+    const fc = JSON.parse(g.out) as { type: string; features: { id: string; geometry: { type: string } | null; properties: { kind: string } }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.map((f) => f.properties.kind).sort()).toEqual(['gap', 'port_visit', 'voyage']);
+    expect(fc.features.find((f) => f.properties.kind === 'gap')?.geometry?.type).toBe('LineString');
+    const c = await run('events', file('ublox-neo-m9n.log'), file('ais-nmea.log'), '--port', NOVATO, '--csv');
+    const lines = c.out.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^id,kind,start,end,durationH,lat,lon,port/);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(fc.features.map((f) => f.id).sort());
+  });
+
+  it('a vessel not heard in the log, a missing file and a bad port are explained, not a crash', async () => {
+    const v = await run('events', file('ais-nmea.log'), '--vessel', '123456789');
+    expect(v.code).toBe(1);
+    expect(v.err).toMatch(/No AIS position of MMSI 123456789/);
+    const m = await run('events', file('nope.log'));
+    expect(m.code).toBe(1);
+    expect(m.err).toMatch(/There is no log file .*nope\.log/);
+    const p = await run('events', file('ais-nmea.log'), '--port', 'Nowhere,95,10');
+    expect(p.code).toBe(1);
+    expect(p.err).toMatch(/should be "Name,lat,lon"/);
+  });
+});
