@@ -3,3 +3,4 @@ export * from './framing';
 export * from './reject';
 export * from './tag-block';
 export * from './gnss';
+export * from './decoder';

@@ -15,7 +15,8 @@ export const RejectReason = z.enum([
   'bad_address', // the address field is not a talker + sentence type
   'bad_fields', // a known sentence whose fields do not make sense (e.g. an AIS fragment numbered 3 of 2)
   'bad_payload', // an AIS payload with characters outside the 6-bit armour, or too short for its type
-  'unsupported', // well-formed, but a sentence or message type we do not decode
+  'unsupported', // well-formed, but an AIS message type we do not decode
+  'incomplete', // an AIS fragment whose message never completed (the rest never came, or was superseded)
 ]);
 export type RejectReason = z.infer<typeof RejectReason>;
 

@@ -1,0 +1,149 @@
+/**
+ * The AIS bit vector: the 6-bit armoured payload of !AIVDM sentences unpacked
+ * once into bytes (ITU-R M.1371-5 Annex 8; IEC 61162-1 §8.3.1 "six-bit
+ * binary field"), then read MSB-first with integer math, no strings.
+ */
+export interface Bits {
+  bytes: Uint8Array;
+  /** Number of valid bits (6 × characters − fill bits). */
+  length: number;
+}
+
+/** Longest AIS message is 5 slots, 1008 bits (M.1371-5 §3.2.2.5); room for a few over-long fragments more. */
+export const MAX_PAYLOAD_BITS = 1_200;
+
+/** 6-bit value of an armour character, or -1 (IEC 61162-1 Table 7). */
+const ARMOUR = new Int8Array(128).fill(-1);
+for (let c = 48; c < 88; c++) ARMOUR[c] = c - 48; // '0'..'W' → 0..39
+for (let c = 96; c < 120; c++) ARMOUR[c] = c - 56; // '`'..'w' → 40..63
+
+export function newBits(capacityBits = MAX_PAYLOAD_BITS): Bits {
+  return { bytes: new Uint8Array(Math.ceil(capacityBits / 8) + 8), length: 0 };
+}
+
+/**
+ * Appends the armoured characters `text[from..to)` to `into`, minus `fill`
+ * trailing bits. Bytes past the end stay zero, so reading beyond `length`
+ * gives 0 (as gpsd's zeroed buffer does). Returns false on a character
+ * outside the armour or on overflow.
+ */
+export function appendArmoured(into: Bits, text: string, from: number, to: number, fill: number): boolean {
+  const bytes = into.bytes;
+  let bit = into.length;
+  if (bit + (to - from) * 6 > (bytes.length - 8) * 8) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? ARMOUR[c]! : -1;
+    if (v < 0) {
+      into.length = bit; // so resetBits clears what was written
+      return false;
+    }
+    // Write 6 bits MSB-first at `bit`.
+    const byte = bit >> 3;
+    const off = bit & 7;
+    if (off <= 2) {
+      bytes[byte] = bytes[byte]! | (v << (2 - off));
+    } else {
+      bytes[byte] = bytes[byte]! | (v >> (off - 2));
+      bytes[byte + 1] = bytes[byte + 1]! | ((v << (10 - off)) & 0xff);
+    }
+    bit += 6;
+  }
+  into.length = bit - fill;
+  return true;
+}
+
+/** Clears `bits` for reuse (only the bytes that were written). */
+export function resetBits(bits: Bits): void {
+  bits.bytes.fill(0, 0, (bits.length >> 3) + 3);
+  bits.length = 0;
+}
+
+/** Unsigned integer of `width` bits (≤ 48) at `start`, MSB first. */
+export function ubits(bytes: Uint8Array, start: number, width: number): number {
+  let v = 0;
+  let bit = start;
+  const end = start + width;
+  while (bit < end) {
+    const off = bit & 7;
+    const take = Math.min(8 - off, end - bit);
+    const chunk = (bytes[bit >> 3]! >> (8 - off - take)) & ((1 << take) - 1);
+    v = v * (1 << take) + chunk;
+    bit += take;
+  }
+  return v;
+}
+
+/** Two's-complement signed integer of `width` bits at `start`. */
+export function sbits(bytes: Uint8Array, start: number, width: number): number {
+  const u = ubits(bytes, start, width);
+  const half = 2 ** (width - 1);
+  return u >= half ? u - 2 * half : u;
+}
+
+/** The AIS 6-bit character set (ITU-R M.1371-5 Table 47): 0 is '@', 32 is ' '. */
+export const SIXBIT_CHARS = '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !"#$%&\'()*+,-./0123456789:;<=>?';
+
+/**
+ * `count` 6-bit characters at `start`: stops at the first '@' (the standard's
+ * padding) and trims trailing spaces, as gpsd does.
+ */
+export function sixbitText(bytes: Uint8Array, start: number, count: number, trim = true): string {
+  let s = '';
+  for (let i = 0; i < count; i++) {
+    const v = ubits(bytes, start + 6 * i, 6);
+    if (v === 0) break;
+    s += SIXBIT_CHARS[v];
+  }
+  if (!trim) return s;
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/**
+ * Lower-case hex of `count` bits at `start` (gpsd's "data" field). gpsd copies
+ * the last byte whole (its bits past `count` are whatever followed), except
+ * for type 8, where it clears them: `maskLast`.
+ */
+export function bitsHex(bytes: Uint8Array, start: number, count: number, maskLast = false): string {
+  let s = '';
+  for (let at = 0; at < count; at += 8) {
+    const take = maskLast ? Math.min(8, count - at) : 8;
+    const v = ubits(bytes, start + at, take) << (8 - take);
+    s += (v < 16 ? '0' : '') + v.toString(16);
+  }
+  return s;
+}
+
+/** Writes an unsigned or two's-complement value (encoder side). */
+export function putBits(bytes: Uint8Array, start: number, width: number, value: number): void {
+  let v = value < 0 ? 2 ** width + value : value;
+  for (let i = width - 1; i >= 0; i--) {
+    const bit = v % 2;
+    v = Math.floor(v / 2);
+    const at = start + i;
+    if (bit) bytes[at >> 3] = bytes[at >> 3]! | (0x80 >> (at & 7));
+    else bytes[at >> 3] = bytes[at >> 3]! & ~(0x80 >> (at & 7));
+  }
+}
+
+/** Writes `text` as 6-bit characters padded with '@' to `count` characters. */
+export function putText(bytes: Uint8Array, start: number, count: number, text: string): void {
+  for (let i = 0; i < count; i++) {
+    const ch = text[i];
+    const v = ch === undefined ? 0 : Math.max(0, SIXBIT_CHARS.indexOf(ch.toUpperCase()));
+    putBits(bytes, start + 6 * i, 6, v);
+  }
+}
+
+/** Armours `length` bits of `bytes` into 6-bit characters; returns the text and fill bits. */
+export function armour(bytes: Uint8Array, length: number): { payload: string; fill: number } {
+  const chars = Math.ceil(length / 6);
+  let payload = '';
+  for (let i = 0; i < chars; i++) {
+    const v = ubits(bytes, i * 6, 6);
+    payload += String.fromCharCode(v < 40 ? v + 48 : v + 56);
+  }
+  return { payload, fill: chars * 6 - length };
+}

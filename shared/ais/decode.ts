@@ -1,0 +1,167 @@
+import type { RejectReason } from '../nmea/reject';
+import { binaryTable, type BinaryTable } from './binary';
+import { bitsHex, sbits, sixbitText, ubits, type Bits } from './bits';
+import type { ArrayField, Field, MessageTable, RawMessage } from './field';
+import type { AisMessage } from './message';
+import { tableFor } from './tables';
+
+export type DecodeResult = { ok: true; message: AisMessage } | { ok: false; reason: RejectReason };
+
+const bad = (reason: RejectReason): DecodeResult => ({ ok: false, reason });
+
+/** Fields whose presence depends on a flag later in the message are read last. */
+const readOrder = new WeakMap<Field[], Field[]>();
+function ordered(fields: Field[]): Field[] {
+  let list = readOrder.get(fields);
+  if (!list) {
+    list = [...fields.filter((x) => !x.ifFlag), ...fields.filter((x) => x.ifFlag)];
+    readOrder.set(fields, list);
+  }
+  return list;
+}
+
+/** Reads every field of a table into `values`. The one bit reader for all message types. */
+export function readFields(fields: Field[], bytes: Uint8Array, bitLength: number, values: RawMessage, base = 0): void {
+  for (const field of ordered(fields)) {
+    const start = base + field.start;
+    if (field.ifLongerThan !== undefined && bitLength <= field.ifLongerThan) {
+      values[field.name] = field.kind === 'b' ? false : 0;
+      continue;
+    }
+    if (field.ifFlag && values[field.ifFlag.name] !== field.ifFlag.value) continue;
+    switch (field.kind) {
+      case 'u':
+        values[field.name] = ubits(bytes, start, field.width);
+        break;
+      case 'i':
+        values[field.name] = sbits(bytes, start, field.width);
+        break;
+      case 'b':
+        values[field.name] = ubits(bytes, start, 1) !== 0;
+        break;
+      case 't': {
+        const chars = field.toEnd ? Math.max(0, Math.floor((bitLength - start) / 6)) : field.width / 6;
+        values[field.name] = sixbitText(bytes, start, chars);
+        break;
+      }
+    }
+  }
+}
+
+function readArray(array: ArrayField, bytes: Uint8Array, bitLength: number, values: RawMessage): void {
+  const n = array.count(bitLength, values);
+  const items: RawMessage[] = [];
+  for (let i = 0; i < n; i++) {
+    const item: RawMessage = {};
+    readFields(array.fields, bytes, bitLength, item, array.base + array.size * i);
+    items.push(item);
+  }
+  values[array.name] = items;
+}
+
+function data(bytes: Uint8Array, start: number, bitLength: number, maskLast = false): { bits: number; hex: string } {
+  const bits = Math.max(0, bitLength - start);
+  return { bits, hex: bitsHex(bytes, start, bits, maskLast) };
+}
+
+/** Length rules gpsd applies beyond a table's range (exact sizes). */
+function lengthOk(type: number, table: MessageTable, bitLength: number): boolean {
+  if (bitLength < table.minBits || bitLength > table.maxBits) return false;
+  if (type === 27) return bitLength === 96 || bitLength === 168; // gpsd: 168 is a known transmitter bug, 96 the standard
+  return true;
+}
+
+/**
+ * Decodes one complete AIS payload (already unarmoured and reassembled).
+ * Never throws: a payload too short for its type is `bad_payload`, an unknown
+ * type `unsupported`.
+ */
+export function decodeBits(bits: Bits): DecodeResult {
+  const { bytes, length } = bits;
+  if (length < 38) return bad('bad_payload');
+  const type = ubits(bytes, 0, 6);
+  const repeat = ubits(bytes, 6, 2);
+  const mmsi = ubits(bytes, 8, 30);
+  let part: AisMessage['part'];
+  if (type === 24) {
+    const partno = ubits(bytes, 38, 2);
+    if (partno > 1) return bad('unsupported');
+    part = partno === 0 ? 'A' : 'B';
+  }
+  const table = tableFor(type, part);
+  if (!table) return bad('unsupported');
+  if (!lengthOk(type, table, length)) return bad('bad_payload');
+
+  const values: RawMessage = {};
+  readFields(table.fields, bytes, length, values);
+  const message: AisMessage = { type, repeat, mmsi, bitLength: length, values };
+  if (part) message.part = part;
+
+  switch (type) {
+    case 1:
+    case 2:
+    case 3:
+      // Short Class A reports (163 bits seen in the wild) carry a truncated radio status.
+      if (length < 168) values.radio = ubits(bytes, 149, length - 149);
+      break;
+    case 6:
+    case 8:
+      decodeApplication(message, bytes, table.dataFrom ?? length);
+      break;
+    case 17:
+      message.data = data(bytes, 80, length);
+      break;
+    case 21:
+      joinNameExtension(message, bytes);
+      break;
+    case 25:
+    case 26:
+      decodeBinarySlot(message, bytes);
+      break;
+  }
+  return { ok: true, message };
+}
+
+function decodeApplication(message: AisMessage, bytes: Uint8Array, dataFrom: number): void {
+  const v = message.values;
+  const table: BinaryTable | undefined = binaryTable(message.type, Number(v.dac), Number(v.fid));
+  if (table) {
+    const app: RawMessage = {};
+    readFields(table.fields, bytes, message.bitLength, app);
+    for (const array of table.arrays ?? []) readArray(array, bytes, message.bitLength, app);
+    if (!table.accept || table.accept(message.bitLength, app)) {
+      Object.assign(v, app);
+      message.structured = true;
+      return;
+    }
+  }
+  message.structured = false;
+  message.data = data(bytes, dataFrom, message.bitLength, message.type === 8);
+}
+
+/** Type 21 names longer than 20 characters continue after bit 272 (M.1371-5 Table 72). */
+function joinNameExtension(message: AisMessage, bytes: Uint8Array): void {
+  const full = sixbitText(bytes, 43, 20, false);
+  if (full.length === 20 && message.bitLength > 272) {
+    const more = sixbitText(bytes, 272, Math.floor((message.bitLength - 272) / 6), false);
+    message.values.name = (full + more).replace(/ +$/, '');
+  }
+}
+
+/** Types 25/26: the destination and application id move the payload's start. */
+function decodeBinarySlot(message: AisMessage, bytes: Uint8Array): void {
+  const v = message.values;
+  const addressed = v.addressed === true;
+  const structured = v.structured === true;
+  if (!addressed) v.dest_mmsi = 0;
+  v.app_id = structured ? ubits(bytes, 40 + (addressed ? 30 : 0), 16) : 0;
+  const start = 40 + (addressed ? 30 : 0) + (structured ? 16 : 0);
+  // Type 26 ends with a 20-bit communication state (M.1371-5 Table 79).
+  const end = message.type === 26 ? message.bitLength - 20 : message.bitLength;
+  if (end < start) {
+    message.data = { bits: 0, hex: '' };
+    return;
+  }
+  message.data = data(bytes, start, end);
+  if (message.type === 26) v.radio = ubits(bytes, end, 20);
+}

@@ -1,0 +1,120 @@
+import { binaryTable } from './binary';
+import { FixedNumber, type Composite, type Field, type JsonValue, type MessageTable, type RawMessage } from './field';
+import type { AisMessage } from './message';
+import { tableFor, STATIC_PARTS } from './tables';
+
+type Pairs = [string, JsonValue][];
+
+/** One field as gpsd prints it when `scaled` is true. */
+function render(field: Field, raw: RawMessage[string]): JsonValue | undefined {
+  if (raw === undefined || Array.isArray(raw)) return undefined;
+  if (field.kind === 'b' || field.kind === 't') return raw as boolean | string;
+  const n = Number(raw);
+  if (field.scale !== undefined || field.offset !== undefined) {
+    const value = n / (field.scale ?? 1) + (field.offset ?? 0);
+    if (field.quoted) return value.toFixed(field.digits ?? 0);
+    return field.digits ? new FixedNumber(value, field.digits) : value;
+  }
+  return n;
+}
+
+function emitFields(pairs: Pairs, fields: Field[], composites: Composite[], values: RawMessage, special?: MessageTable['special']): void {
+  for (const field of fields) {
+    if (!field.hidden && values[field.name] !== undefined) {
+      const custom = special?.[field.name];
+      if (custom) {
+        pairs.push([field.name, custom(values)]);
+      } else if (field.legend) {
+        const raw = Number(values[field.name]);
+        const text = field.legend.values[raw] ?? field.legend.fallback;
+        if (field.legend.style === 'text') pairs.push([field.name, text]);
+        else pairs.push([field.name, raw], [`${field.name}_text`, text]);
+      } else {
+        const v = render(field, values[field.name]);
+        if (v !== undefined) pairs.push([field.name, v]);
+      }
+    }
+    for (const c of composites) if (c.after === field.name) pairs.push([c.name, c.render(values)]);
+  }
+}
+
+/**
+ * The message as `gpsdecode -j` prints it (gpsd's AIS JSON, scaled): gpsd's
+ * field names, units, legends and quirks. Returns the fields in gpsd's order as
+ * pairs; `toGpsdJson` and `gpsdJsonLine` build on it. `null` for a lone type 24
+ * part, which gpsd does not print until it can join A and B.
+ */
+export function gpsdPairs(message: AisMessage, device = 'stdin'): Pairs | null {
+  if (message.type === 24 && message.part !== 'AB') return null;
+  const pairs: Pairs = [
+    ['class', 'AIS'],
+    ['device', device],
+    ['type', message.type],
+    ['repeat', message.repeat],
+    ['mmsi', message.mmsi],
+    ['scaled', true],
+  ];
+  const v = message.values;
+  if (message.type === 24) {
+    emitFields(pairs, STATIC_PARTS.A.fields, [], v);
+    emitFields(pairs, STATIC_PARTS.B.fields, [], v);
+    return pairs;
+  }
+  const table = tableFor(message.type);
+  if (!table) return null;
+  const composites = table.composites ?? [];
+  for (const c of composites) if (c.after === 'scaled') pairs.push([c.name, c.render(v)]);
+  emitFields(pairs, table.fields, composites, v, table.special);
+  if (message.type === 6 || message.type === 8) {
+    const app = message.structured ? binaryTable(message.type, Number(v.dac), Number(v.fid)) : undefined;
+    if (app) {
+      emitFields(pairs, app.fields, app.composites ?? [], v);
+      for (const array of app.arrays ?? []) {
+        const items = (v[array.name] as RawMessage[] | undefined) ?? [];
+        pairs.push([array.name, items.map((item) => Object.fromEntries(objectPairs(array.fields, item)))]);
+      }
+    }
+  }
+  if (message.data) pairs.push(['data', `${message.data.bits}:${message.data.hex}`]);
+  // gpsd 3.22 never reads type 26's communication state and always prints 0;
+  // we print what gpsd prints (the decoded value is in message.values.radio).
+  if (message.type === 26) pairs.push(['radio', 0]);
+  return pairs;
+}
+
+function objectPairs(fields: Field[], values: RawMessage): Pairs {
+  const pairs: Pairs = [];
+  emitFields(pairs, fields, [], values);
+  return pairs;
+}
+
+function plain(v: JsonValue): unknown {
+  // "Numbers equal after gpsd's scaling": the value gpsd's printf would show.
+  if (v instanceof FixedNumber) return Number(v.toText());
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+/** gpsd's JSON for `message` as an object (numbers as numbers), or null (see gpsdPairs). */
+export function toGpsdJson(message: AisMessage, device = 'stdin'): Record<string, unknown> | null {
+  const pairs = gpsdPairs(message, device);
+  if (!pairs) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of pairs) out[k] = plain(v);
+  return out;
+}
+
+function text(v: JsonValue): string {
+  if (v instanceof FixedNumber) return v.toText();
+  if (Array.isArray(v)) return `[${v.map(text).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${text(x)}`).join(',')}}`;
+  return JSON.stringify(v);
+}
+
+/** gpsd's JSON for `message` as one line of text, with gpsd's fixed decimals ("224.0"). */
+export function gpsdJsonLine(message: AisMessage, device = 'stdin'): string | null {
+  const pairs = gpsdPairs(message, device);
+  if (!pairs) return null;
+  return `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${text(v)}`).join(',')}}`;
+}

@@ -1,0 +1,144 @@
+import { newBits } from '../ais/bits';
+import { decodeBits } from '../ais/decode';
+import { readFragment } from '../ais/fragment';
+import type { AisMessage } from '../ais/message';
+import { Reassembler, type ReassemblerOptions } from '../ais/reassembler';
+import { parseSentence } from './framing';
+import { instant, type Fix } from './gnss/fix';
+import { parseGnss } from './gnss';
+import { emptyRejectCounts, type RejectCounts, type RejectReason } from './reject';
+
+export type Decoded =
+  | { kind: 'fix'; fix: Fix; receivedAt?: number; source?: string }
+  | {
+      kind: 'ais';
+      message: AisMessage;
+      /** From !AIVDO: our own transponder. */
+      own: boolean;
+      channel: string;
+      /** Sentences this message was made of. */
+      sentences: number;
+      receivedAt?: number;
+      source?: string;
+    };
+
+export interface DecoderCounts {
+  lines: number;
+  fixes: number;
+  /** AIS messages decoded. */
+  ais: number;
+  /** Lines that went into a decoded AIS message. */
+  aisSentences: number;
+  /** Valid sentences Gangway does not use (GSV, TXT, …): not errors. */
+  ignored: number;
+  /** Lines rejected, by reason. `incomplete` counts fragments of messages that never completed. */
+  rejects: RejectCounts;
+}
+
+export interface DecoderOptions extends ReassemblerOptions {
+  /** gpsd keeps 8 part-A names waiting for their part B (MAX_TYPE24_INTERLEAVE). */
+  type24Cache?: number;
+}
+
+export interface NmeaDecoder {
+  /** Feeds one line; returns what it completed, if anything. Never throws. */
+  push(line: string, receivedAt?: number): Decoded | undefined;
+  readonly counts: DecoderCounts;
+  /** AIS fragments held waiting for the rest of their message (bounded). */
+  readonly pendingFragments: number;
+}
+
+/**
+ * The streaming decoder the ingest pipeline uses: framing, GNSS fixes and AIS
+ * (reassembly, 24A/B joining) behind one `push`. Every line ends up counted
+ * exactly once: as a fix, part of an AIS message, ignored, pending, or a
+ * reject with its reason.
+ */
+export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
+  const bits = newBits();
+  const reassembler = new Reassembler(bits, options);
+  const counts: DecoderCounts = { lines: 0, fixes: 0, ais: 0, aisSentences: 0, ignored: 0, rejects: emptyRejectCounts() };
+  const names: { mmsi: number; name: string }[] = [];
+  const cacheSize = options.type24Cache ?? 8;
+  let lastDate: string | undefined;
+  let droppedSeen = 0;
+
+  const reject = (reason: RejectReason, n = 1): undefined => {
+    counts.rejects[reason] += n;
+    return undefined;
+  };
+
+  function syncDropped(): void {
+    if (reassembler.dropped !== droppedSeen) {
+      counts.rejects.incomplete += reassembler.dropped - droppedSeen;
+      droppedSeen = reassembler.dropped;
+    }
+  }
+
+  function joinStatic(message: AisMessage): void {
+    if (message.part === 'A') {
+      const i = names.findIndex((n) => n.mmsi === message.mmsi);
+      if (i >= 0) names.splice(i, 1);
+      names.push({ mmsi: message.mmsi, name: String(message.values.shipname ?? '') });
+      if (names.length > cacheSize) names.shift();
+    } else if (message.part === 'B') {
+      const i = names.findIndex((n) => n.mmsi === message.mmsi);
+      if (i >= 0) {
+        message.values.shipname = names[i]!.name;
+        message.part = 'AB';
+        names.splice(i, 1); // a repeated part B must not match again (gpsd does the same)
+      }
+    }
+  }
+
+  function push(line: string, receivedAt?: number): Decoded | undefined {
+    counts.lines++;
+    reassembler.tick(receivedAt);
+    syncDropped();
+    const parsed = parseSentence(line);
+    if (!parsed.ok) return reject(parsed.reason);
+    const s = parsed.sentence;
+    const at = s.receivedAt ?? receivedAt;
+
+    if (s.start === '!' && (s.type === 'VDM' || s.type === 'VDO')) {
+      const fragment = readFragment(s);
+      if (!fragment) return reject('bad_fields');
+      const r = reassembler.push(fragment, at, s.source);
+      syncDropped();
+      if (r.kind === 'pending') return undefined;
+      if (r.kind === 'bad_payload') return reject('bad_payload', r.fragments);
+      const decoded = decodeBits(r.bits);
+      if (!decoded.ok) return reject(decoded.reason, r.fragments);
+      const message = decoded.message;
+      if (message.type === 24) joinStatic(message);
+      counts.ais++;
+      counts.aisSentences += r.fragments;
+      const out: Decoded = { kind: 'ais', message, own: fragment.own, channel: fragment.channel, sentences: r.fragments };
+      if (at !== undefined) out.receivedAt = at;
+      if (s.source !== undefined) out.source = s.source;
+      return out;
+    }
+
+    const fix = parseGnss(s);
+    if (fix === undefined) {
+      counts.ignored++;
+      return undefined;
+    }
+    if (fix === null) return reject('bad_fields');
+    if (fix.date) lastDate = fix.date;
+    else if (lastDate && fix.timeOfDay !== undefined) fix.time = instant(lastDate, fix.timeOfDay);
+    counts.fixes++;
+    const out: Decoded = { kind: 'fix', fix };
+    if (at !== undefined) out.receivedAt = at;
+    if (s.source !== undefined) out.source = s.source;
+    return out;
+  }
+
+  return {
+    push,
+    counts,
+    get pendingFragments() {
+      return reassembler.held;
+    },
+  };
+}
