@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+/** One line of a log file and where it starts, in bytes of the (decompressed) text. */
+export interface FileLine {
+  line: string;
+  offset: number;
+}
+
+export interface ReadProgress {
+  /** Bytes of the file on disk consumed so far (compressed bytes for gzip). */
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/** SHA-256 of the file on disk: a file's identity, so re-importing it can add nothing. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** gzip's magic number (RFC 1952, section 2.3.1): the content says what it is, whatever the file is called. */
+export function isGzip(path: string): boolean {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    return fs.readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Streams a plain or gzip log as lines with their byte offsets, starting at
+ * `fromOffset` (resume after a crash). Lines over `maxLineBytes` are cut so a
+ * binary file cannot fill memory; memory stays flat whatever the file size.
+ */
+export async function* readFileLines(
+  path: string,
+  options: { fromOffset?: number; onProgress?: (p: ReadProgress) => void; maxLineBytes?: number } = {},
+): AsyncGenerator<FileLine[]> {
+  const { fromOffset = 0, onProgress, maxLineBytes = 4096 } = options;
+  const totalBytes = fs.statSync(path).size;
+  const gzip = isGzip(path);
+  const raw = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+  let bytesRead = 0;
+  // For gzip the compressed bytes are counted as they are piped; a plain file's chunks are counted below.
+  if (gzip) raw.on('data', (c) => (bytesRead += c.length));
+  const stream: AsyncIterable<Buffer> = gzip ? raw.pipe(zlib.createGunzip()) : raw;
+
+  let carry: Buffer = Buffer.alloc(0);
+  let carryOffset = 0; // offset of carry[0] in the decompressed text
+  for await (const chunk of stream) {
+    if (!gzip) bytesRead += chunk.length;
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const base = carryOffset;
+    const out: FileLine[] = [];
+    let start = 0;
+    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+      pushLine(out, buf, start, nl, base, fromOffset);
+      start = nl + 1;
+    }
+    if (buf.length - start > maxLineBytes) {
+      pushLine(out, buf, start, buf.length, base, fromOffset);
+      start = buf.length;
+    }
+    carry = buf.subarray(start);
+    carryOffset = base + start;
+    if (out.length) yield out;
+    onProgress?.({ bytesRead, totalBytes });
+  }
+  if (carry.length) {
+    const out: FileLine[] = [];
+    pushLine(out, carry, 0, carry.length, carryOffset, fromOffset);
+    if (out.length) yield out;
+  }
+  onProgress?.({ bytesRead: totalBytes, totalBytes });
+}
+
+function pushLine(out: FileLine[], buf: Buffer, start: number, end: number, base: number, fromOffset: number): void {
+  const offset = base + start;
+  if (offset < fromOffset) return;
+  const stop = end > start && buf[end - 1] === 13 ? end - 1 : end;
+  if (stop > start) out.push({ line: buf.toString('latin1', start, stop), offset });
+}
