@@ -65,6 +65,8 @@ export class SyncClient {
   private running = false;
   private attempt = 0;
   private round: Promise<RoundResult> | null = null;
+  /** The hub keeps a document it closed on us closed for the life of the socket: start a fresh one. */
+  private socketStale = false;
   readonly bytes = { sent: 0, received: 0 };
 
   constructor(private readonly options: SyncClientOptions) {}
@@ -287,6 +289,10 @@ export class SyncClient {
     } finally {
       result.bytesSent += this.bytes.sent - start.sent;
       result.bytesReceived = this.bytes.received - start.received;
+      if (this.socketStale) {
+        this.closeSocket();
+        this.socketStale = false;
+      }
       this.emit();
     }
   }
@@ -341,6 +347,7 @@ export class SyncClient {
       if (typeof outcome === 'object') {
         const reset = outcome.refused.startsWith(RESET_PREFIX);
         const message = outcome.refused.replace(RESET_PREFIX, '').replace(REFUSED_PREFIX, '');
+        this.socketStale = true;
         setRemoteClock(this.db, hub, name, { state: 'refused', message: reset ? `${message} (reset)` : message });
         this.docState.set(name, { state: 'refused', message });
         return 'refused';
