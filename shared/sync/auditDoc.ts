@@ -171,7 +171,12 @@ export function readAuditDoc(doc: Y.Doc): AuditDocView {
     if (!r.success) skipped++;
     return r.success ? r.data : null;
   };
-  const findings = parts.findings.toArray().map((f) => keep(Finding, f)).filter((f): f is Finding => f !== null);
+  // Two replicas may append the same finding concurrently; the first in array order stands for both.
+  const seen = new Set<string>();
+  const findings = parts.findings
+    .toArray()
+    .map((f) => keep(Finding, f))
+    .filter((f): f is Finding => f !== null && !seen.has(f.id) && seen.add(f.id) !== undefined);
   const evidence = parts.evidence.toArray().map((e) => keep(EvidenceRef, e)).filter((e): e is EvidenceRef => e !== null);
   const checklist: Record<string, ChecklistEntry> = {};
   for (const [code, raw] of parts.checklist.entries()) {
