@@ -39,7 +39,11 @@ export function detectEncoding(bytes: Uint8Array): Exclude<Encoding, 'auto'> {
   const probe = bytes.subarray(0, Math.min(bytes.length, 4096));
   let evenNul = 0;
   let oddNul = 0;
-  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+  for (let i = 0; i < probe.length; i++) {
+    if (probe[i] !== 0) continue;
+    if (i % 2 === 0) evenNul++;
+    else oddNul++;
+  }
   if (oddNul > probe.length / 4) return 'utf-16le';
   if (evenNul > probe.length / 4) return 'utf-16be';
   return isUtf8(bytes) ? 'utf-8' : 'windows-874';
@@ -73,8 +77,9 @@ export function decodeText(bytes: Uint8Array, wanted: Encoding = 'auto'): Decode
   } else if ((encoding === 'windows-874' || encoding === 'tis-620') && detected === 'utf-8' && hasMultibyte(bytes)) {
     // UTF-8 Thai read as Windows-874 turns every letter into "เธ…" mojibake; refuse rather than store nonsense.
     const text = new TextDecoder('utf-8').decode(bytes);
-    const at = text.search(/[^\x00-\x7f]/);
-    const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+    let at = 0;
+    while (at < text.length && text.charCodeAt(at) < 0x80) at++;
+    const line = text.slice(0, at).split('\n').length;
     issues.push({ line, code: 'WRONG_ENCODING', message: `The file is UTF-8, not ${encoding}: read as ${encoding} its Thai text would be garbled. Import it again with encoding UTF-8 (or "auto").` });
   } else if ((encoding === 'utf-16le' || encoding === 'utf-16be') && detected !== encoding) {
     issues.push({ line: 1, code: 'WRONG_ENCODING', message: `The file is not ${encoding} (it looks like ${detected}). Import it again with that encoding (or "auto").` });

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { csvToGrid, type Grid } from '../../shared/wages/parse/grid';
 import { looksLikeCamt, parseCamt } from '../../shared/wages/parse/camt';
 import { parseContractsGrid } from '../../shared/wages/parse/contracts';
@@ -9,8 +8,7 @@ import { StatementProfile, type Contract, type ImportIssue, type Payslip, type S
 import { decodeText, type Encoding } from './decode';
 import { xlsxToGrid } from './xlsx';
 
-export const WageFileKind = z.enum(['statement', 'payroll', 'contracts']);
-export type WageFileKind = z.infer<typeof WageFileKind>;
+import type { WageFileKind } from '../../shared/wages/import-schemas';
 
 export interface WageFileInput {
   kind: WageFileKind;

@@ -4,6 +4,7 @@ import { auditMethods } from './methods/audits';
 import { ingestMethods } from './methods/ingest';
 import { interviewMethods } from './methods/interviews';
 import { vesselMethods } from './methods/vessels';
+import { wageMethods } from './methods/wages';
 
 /** The whole API: one entry per domain file in ./methods. */
 export const api = {
@@ -12,6 +13,7 @@ export const api = {
   ...auditMethods,
   ...ingestMethods,
   ...interviewMethods,
+  ...wageMethods,
 };
 
 export type Api = typeof api;

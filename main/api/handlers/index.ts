@@ -2,10 +2,12 @@ import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audits';
 import { vesselHandlers } from './vessels';
+import { wageHandlers } from './wages';
 
 /** The full handler table: one spread per domain file in this folder. */
 export const handlers = {
   ...appHandlers,
   ...vesselHandlers,
   ...auditHandlers,
+  ...wageHandlers,
 } satisfies Partial<Handlers>;

@@ -1,0 +1,139 @@
+import crypto from 'node:crypto';
+import { GangwayError } from '../../shared/errors';
+import { WageImportRequest, type WageImportPreview, type WageImportResult } from '../../shared/wages/import-schemas';
+import type { Contract, ImportIssue, Payslip } from '../../shared/wages/schemas';
+import { putBlob } from '../evidence/blobs';
+import { inTransaction, type Store } from '../store/database';
+import { now } from '../store/repos/rows';
+import { parseWageFile, type ParsedWageFile } from './parse-file';
+import * as repo from './repository';
+
+interface Prepared {
+  request: ReturnType<typeof WageImportRequest.parse>;
+  parsed: ParsedWageFile;
+  contracts: (Contract & { crewId: string })[];
+  payslips: (Payslip & { crewId: string })[];
+  identities: string[];
+  issues: ImportIssue[];
+}
+
+const MEDIA: Record<ParsedWageFile['format'], string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'camt.053': 'application/xml',
+  'camt.054': 'application/xml',
+};
+
+/** Crew in a contract or payslip file are named by pseudonym or by crew id; both must be on the vessel's crew list. */
+function resolveCrew<T extends { crew: string; line: number }>(rows: readonly T[], crew: readonly repo.CrewRef[], issues: ImportIssue[]): (T & { crewId: string })[] {
+  const byName = new Map<string, repo.CrewRef>();
+  for (const c of crew) {
+    byName.set(c.pseudonym.toLowerCase(), c);
+    byName.set(c.id, c);
+  }
+  const out: (T & { crewId: string })[] = [];
+  for (const r of rows) {
+    const found = byName.get(r.crew.toLowerCase()) ?? byName.get(r.crew);
+    if (!found) {
+      issues.push({ line: r.line, column: 'crew', code: 'CREW_UNKNOWN', message: `"${r.crew}" is not on this vessel's crew list. Add the crew member (by pseudonym) first, or correct the name.` });
+      continue;
+    }
+    out.push({ ...r, crew: found.pseudonym, crewId: found.id });
+  }
+  return out;
+}
+
+async function prepare(store: Store, input: WageImportRequest, bytes: Uint8Array): Promise<Prepared> {
+  const request = WageImportRequest.parse(input);
+  const db = store.db;
+  if (!repo.vesselName(db, request.vesselId)) throw new GangwayError('NOT_FOUND', 'That vessel is not in the registry. Choose a vessel before importing wage records.');
+  const parsed = await parseWageFile({ kind: request.kind, bytes, filename: request.filename, encoding: request.encoding, profile: request.profile, profiles: repo.listProfiles(db), account: request.account });
+  const issues = [...parsed.issues];
+  const crew = repo.crewOfVessel(db, request.vesselId);
+  const contracts = resolveCrew(parsed.contracts, crew, issues);
+  const payslips = resolveCrew(parsed.payslips, crew, issues);
+  if (contracts.length > 0) {
+    // A month with two contracts is refused across imports too, not only within one file.
+    const stored = repo.loadContracts(db, request.vesselId);
+    for (const c of contracts) {
+      const clash = stored.find((s) => s.crew === c.crew && s.identity !== c.identity && s.start.slice(0, 7) <= (c.end ?? '9999-12').slice(0, 7) && c.start.slice(0, 7) <= (s.end ?? '9999-12').slice(0, 7));
+      if (clash) issues.push({ line: c.line, column: 'start', code: 'CONTRACT_OVERLAP', message: `${c.crew} already has a stored contract from ${clash.start}${clash.end ? ` to ${clash.end}` : ''}; a month cannot have two contracts.` });
+    }
+  }
+  const identities = [...parsed.transactions.map((t) => t.identity), ...payslips.map((s) => s.identity), ...contracts.map((c) => c.identity)];
+  issues.sort((a, b) => a.line - b.line);
+  return { request, parsed, contracts, payslips, identities, issues };
+}
+
+function sample(p: Prepared): WageImportPreview['sample'] {
+  const cells = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'line' && k !== 'identity').map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+  const rows = [...p.parsed.transactions, ...p.payslips, ...p.contracts].slice(0, 20);
+  return rows.map((r) => ({ line: r.line, cells: cells(r as unknown as Record<string, unknown>) }));
+}
+
+/** Reads the file and says what an import would do, with every row-level problem. Writes nothing. */
+export async function previewWageImport(store: Store, input: WageImportRequest, bytes: Uint8Array): Promise<WageImportPreview> {
+  const p = await prepare(store, input, bytes);
+  const stored = repo.storedIdentities(store.db, p.request.vesselId, p.request.kind, p.identities);
+  return {
+    kind: p.request.kind,
+    format: p.parsed.format,
+    encoding: p.parsed.encoding,
+    profile: p.parsed.profile,
+    rows: p.identities.length,
+    newRows: p.identities.length - stored.size,
+    alreadyStored: stored.size,
+    issues: p.issues,
+    sample: sample(p),
+  };
+}
+
+export function importError(filename: string | undefined, issues: readonly ImportIssue[]): GangwayError {
+  const first = issues[0]!;
+  const where = first.line > 0 ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}` : 'the file';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
+  return new GangwayError(
+    'IMPORT',
+    `${filename ?? 'The file'} was not imported: ${where}: ${first.message}${more}. Nothing was stored; fix the file and import it again.`,
+    issues.map((i) => ({ path: i.line > 0 ? `line ${i.line}${i.column ? `, column ${i.column}` : ''}` : 'file', message: i.message })),
+  );
+}
+
+/**
+ * Imports a wage file in one transaction: the original bytes as evidence, an
+ * import record, and every row not already stored. Any problem in any row
+ * means nothing is written.
+ */
+export async function applyWageImport(store: Store, input: WageImportRequest, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<WageImportResult> {
+  const p = await prepare(store, input, bytes);
+  if (p.issues.length > 0) throw importError(p.request.filename, p.issues);
+  if (p.identities.length === 0) throw new GangwayError('IMPORT', `${p.request.filename ?? 'The file'} holds no rows to import. Check that it is the right file.`);
+  onProgress?.(0, p.identities.length);
+  const importId = crypto.randomUUID();
+  const { request, parsed } = p;
+  const result = inTransaction(store.db, () => {
+    const blob = putBlob(store.db, store.dataDir, { bytes, mediaType: MEDIA[parsed.format], filename: request.filename, note: `wage ${request.kind} import` });
+    repo.insertImport(store.db, {
+      id: importId,
+      vesselId: request.vesselId,
+      auditId: request.auditId,
+      kind: request.kind,
+      format: parsed.format,
+      sha256: blob.sha256,
+      filename: request.filename,
+      encoding: parsed.encoding,
+      profile: parsed.profile,
+      rowCount: p.identities.length,
+      addedCount: 0,
+      createdAt: now(),
+    });
+    let added = 0;
+    if (request.kind === 'statement') added = repo.insertTransactions(store.db, request.vesselId, importId, parsed.transactions);
+    else if (request.kind === 'payroll') added = repo.insertPayslips(store.db, request.vesselId, importId, p.payslips);
+    else added = repo.insertContracts(store.db, request.vesselId, importId, p.contracts);
+    repo.setImportAdded(store.db, importId, added);
+    return { importId, sha256: blob.sha256, rows: p.identities.length, added, alreadyStored: p.identities.length - added };
+  });
+  onProgress?.(p.identities.length, p.identities.length);
+  return result;
+}
