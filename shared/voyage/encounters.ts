@@ -15,6 +15,75 @@ function median(values: number[]): number {
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+
+const BOX_MS = 10 * 60_000;
+
+/**
+ * Where the audited vessel could be in each 10-minute slot: the bounding box
+ * of its fixes and of the segments it may be interpolated along, grown by the
+ * encounter distance. A report outside its slot's box cannot be within range,
+ * which settles almost every report of a 10-million-report fleet in O(1).
+ */
+function timeBoxes(own: CleanTrack, maxInterpMs: number, rangeM: number) {
+  const t0 = own.t[0]!;
+  const slots = Math.floor((own.t[own.n - 1]! - t0) / BOX_MS) + 1;
+  const minLat = new Float64Array(slots).fill(Infinity);
+  const maxLat = new Float64Array(slots).fill(-Infinity);
+  const minLon = new Float64Array(slots).fill(Infinity);
+  const maxLon = new Float64Array(slots).fill(-Infinity);
+  const add = (b: number, i: number) => {
+    const la = own.lat[i]!;
+    const lo = own.lon[i]!;
+    if (la < minLat[b]!) minLat[b] = la;
+    if (la > maxLat[b]!) maxLat[b] = la;
+    if (lo < minLon[b]!) minLon[b] = lo;
+    if (lo > maxLon[b]!) maxLon[b] = lo;
+  };
+  for (let i = 0; i < own.n; i++) {
+    const b = Math.floor((own.t[i]! - t0) / BOX_MS);
+    add(b, i);
+    if (i + 1 < own.n && own.t[i + 1]! - own.t[i]! <= maxInterpMs) {
+      const b2 = Math.floor((own.t[i + 1]! - t0) / BOX_MS);
+      for (let k = b; k <= b2; k++) {
+        add(k, i);
+        add(k, i + 1);
+      }
+    }
+  }
+  const padLat = (rangeM / 6_371_008.8) * (180 / Math.PI) * 1.01;
+  for (let b = 0; b < slots; b++) {
+    const cos = Math.max(0.01, Math.cos(((minLat[b]! + maxLat[b]!) / 2) * (Math.PI / 180)) - 0.001);
+    minLat[b]! -= padLat;
+    maxLat[b]! += padLat;
+    minLon[b]! -= padLat / cos;
+    maxLon[b]! += padLat / cos;
+  }
+  return {
+    mayBeNear(t: number, lat: number, lon: number): boolean {
+      const b = Math.floor((t - t0) / BOX_MS);
+      return lat >= minLat[b]! && lat <= maxLat[b]! && lon >= minLon[b]! && lon <= maxLon[b]!;
+    },
+  };
+}
+
+/** The last own fix at or before `t`, searched forward from `j` by galloping (reports are time-ordered). */
+function advance(own: CleanTrack, j: number, t: number): number {
+  if (j < 0 || own.t[j]! > t) return indexAtOrBefore(own, t);
+  let step = 1;
+  let lo = j;
+  while (lo + step < own.n && own.t[lo + step]! <= t) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(own.n - 1, lo + step);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (own.t[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Encounters after GFW's definition: the audited vessel and another vessel
  * within `encounterDistanceM` for at least `encounterMinH`, each at a median
@@ -25,7 +94,7 @@ function median(values: number[]): number {
  * position interpolated to the same instant. An encounter runs from the first
  * to the last report within range; a report out of range, or a silence of
  * either vessel, ends it. Cost is one pass over each vessel's reports with a
- * moving pointer into the audited track: linear in the number of reports.
+ * galloping pointer into the audited track, after a constant-time box test.
  */
 export function detectEncounters(
   own: CleanTrack,
@@ -42,6 +111,7 @@ export function detectEncounters(
   const maxReportGap = params.encounterMaxReportGapMin * 60_000;
   const minDur = params.encounterMinH * HOUR_MS;
   const R = params.encounterDistanceM;
+  const boxes = timeBoxes(own, maxInterp, R);
 
   for (const [mmsi, list] of groupByVessel(fleet, options.ownMmsi)) {
     let j = -1;
@@ -108,9 +178,8 @@ export function detectEncounters(
       const t = fleet.t[r]!;
       let close = false;
       let d = Infinity;
-      if (t >= t0 && t <= t1) {
-        if (j < 0 || own.t[j]! > t) j = indexAtOrBefore(own, t);
-        while (j + 1 < own.n && own.t[j + 1]! <= t) j++;
+      if (t >= t0 && t <= t1 && boxes.mayBeNear(t, fleet.lat[r]!, fleet.lon[r]!)) {
+        j = advance(own, j, t);
         let lat = own.lat[j]!;
         let lon = own.lon[j]!;
         let known = own.t[j] === t;

@@ -35,30 +35,38 @@ export function fleetFromPositions(positions: readonly Position[]): FleetReports
  * rare vessel whose reports are not gets its own small sort.
  */
 export function groupByVessel(f: FleetReports, exclude?: number): Map<number, Uint32Array> {
-  const counts = new Map<number, number>();
+  // One Map lookup per report: MMSIs become dense ids, then typed-array counting.
+  const ids = new Map<number, number>();
+  const idOf = new Uint32Array(f.n);
+  const counts: number[] = [];
   for (let i = 0; i < f.n; i++) {
     const m = f.mmsi[i]!;
-    counts.set(m, (counts.get(m) ?? 0) + 1);
+    let id = ids.get(m);
+    if (id === undefined) {
+      id = counts.length;
+      ids.set(m, id);
+      counts.push(0);
+    }
+    idOf[i] = id;
+    counts[id]!++;
   }
-  const lists = new Map<number, Uint32Array>();
-  const fill = new Map<number, number>();
-  for (const [m, c] of counts) {
+  const lists = counts.map((c) => new Uint32Array(c));
+  const fill = new Uint32Array(counts.length);
+  for (let i = 0; i < f.n; i++) {
+    const id = idOf[i]!;
+    lists[id]![fill[id]!++] = i;
+  }
+  const out = new Map<number, Uint32Array>();
+  for (const [m, id] of ids) {
     if (m === exclude) continue;
-    lists.set(m, new Uint32Array(c));
-    fill.set(m, 0);
+    let list = lists[id]!;
+    for (let k = 1; k < list.length; k++) {
+      if (f.t[list[k]!]! < f.t[list[k - 1]!]!) {
+        list = Uint32Array.from([...list].sort((a, b) => f.t[a]! - f.t[b]! || a - b));
+        break;
+      }
+    }
+    out.set(m, list);
   }
-  for (let i = 0; i < f.n; i++) {
-    const m = f.mmsi[i]!;
-    const list = lists.get(m);
-    if (!list) continue;
-    const k = fill.get(m)!;
-    list[k] = i;
-    fill.set(m, k + 1);
-  }
-  for (const [m, list] of lists) {
-    let sorted = true;
-    for (let k = 1; k < list.length; k++) if (f.t[list[k]!]! < f.t[list[k - 1]!]!) { sorted = false; break; }
-    if (!sorted) lists.set(m, Uint32Array.from([...list].sort((a, b) => f.t[a]! - f.t[b]! || a - b)));
-  }
-  return lists;
+  return out;
 }

@@ -37,15 +37,25 @@ export class PortIndex {
     const r = Math.floor((lat + 90) / PortIndex.CELL);
     const c = Math.floor((lon + 180) / PortIndex.CELL);
     let best: { index: number; distanceM: number } | undefined;
-    for (let dr = -1; dr <= 1; dr++)
-      for (let dc = -1; dc <= 1; dc++) {
-        for (const i of this.cells.get(PortIndex.key(r + dr, c + dc)) ?? []) {
-          const p = this.ports[i]!;
-          const d = distanceM(lat, lon, p.lat, p.lon);
-          if (d <= maxM && (!best || d < best.distanceM)) best = { index: i, distanceM: d };
-        }
-      }
+    for (const i of this.around(r, c)) {
+      const p = this.ports[i]!;
+      const d = distanceM(lat, lon, p.lat, p.lon);
+      if (d <= maxM && (!best || d < best.distanceM)) best = { index: i, distanceM: d };
+    }
     return best;
+  }
+
+  // Consecutive fixes nearly always share a cell: the 3×3 neighbourhood is remembered.
+  private lastCell = NaN;
+  private lastAround: number[] = [];
+  private around(r: number, c: number): number[] {
+    const key = PortIndex.key(r, c);
+    if (key === this.lastCell) return this.lastAround;
+    const list: number[] = [];
+    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) list.push(...(this.cells.get(PortIndex.key(r + dr, c + dc)) ?? []));
+    this.lastCell = key;
+    this.lastAround = list;
+    return list;
   }
 
   /** Distance to the nearest port anywhere (a linear scan: used once per event, not per fix). */

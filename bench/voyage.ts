@@ -1,0 +1,150 @@
+/**
+ * Voyage analytics at scale: a 30-day voyage at 1 Hz (2 592 000 own-ship
+ * fixes) and 10 million reports from 400 other vessels, all events found.
+ * Target (issue 7): under 5 s on a laptop, memory reported.
+ *
+ * Run alone: `npx tsx bench/voyage.ts`.
+ */
+import { destination, KNOT_MS, NM_M } from '../shared/geo/distance';
+import { distanceFromShoreM } from '../shared/geo/shore-grid';
+import { analyseVoyage } from '../shared/voyage/analyse';
+import type { FleetReports } from '../shared/voyage/fleet';
+import { emptyTrack, type Track } from '../shared/voyage/track';
+import { loadShoreGrid } from '../main/voyage/coastline';
+
+const T0 = Date.UTC(2026, 0, 1);
+const HOME = { name: 'Phuket', lat: 7.8, lon: 98.38 };
+const DAYS = 30;
+const OWN_N = DAYS * 86_400;
+/** Seconds simulated: 30 days of fixes plus the 20 h the vessel is dark. */
+const SIM_S = OWN_N + 20 * 3600;
+const OTHERS = 400;
+const OTHER_REPORTS = 10_000_000;
+const RAD = Math.PI / 180;
+const M_PER_DEG = (Math.PI / 180) * 6_371_008.8;
+
+/** A day in port, out 120 nm west at 10 kn, 26 days fishing at 3 kn in a box (with a 3 h stop beside a carrier on day 10 and a 20 h dark spell on day 20), home. */
+function ownVoyage(): { track: Track; meet: { lat: number; lon: number; t: number } } {
+  const tr = emptyTrack(SIM_S);
+  let lat = HOME.lat;
+  let lon = HOME.lon;
+  let heading = 260;
+  const fishing = destination(HOME.lat, HOME.lon, 260, 120 * NM_M);
+  let meet = { lat: 0, lon: 0, t: 0 };
+  let n = 0;
+  for (let s = 0; s < SIM_S; s++) {
+    const t = T0 + s * 1000;
+    const day = s / 86_400;
+    let kn = 0;
+    if (day < 1) kn = 0;
+    else if (day < 1.5) kn = 10;
+    else if (day >= 10 && day < 10 + 3 / 24) {
+      kn = 0;
+      if (meet.t === 0) meet = { lat, lon, t };
+    } else if (day >= 20 && day < 20 + 20 / 24) continue; // dark: no fixes
+    else if (day < 28.5) {
+      kn = 3;
+      // Zig-zag in a 20 nm box around the fishing ground, as a trawler would.
+      if (s % 3600 === 0) heading = (heading + 137) % 360;
+      const dLat = lat - fishing.lat;
+      const dLon = lon - fishing.lon;
+      if (Math.hypot(dLat, dLon) > 0.3) heading = (Math.atan2(-dLon, -dLat) / RAD + 360) % 360;
+    } else if (day < 29) {
+      kn = 10;
+      heading = (Math.atan2(HOME.lon - lon, HOME.lat - lat) / RAD + 360) % 360;
+      if (Math.hypot(HOME.lat - lat, HOME.lon - lon) < 0.005) kn = 0;
+    }
+    const d = kn * KNOT_MS;
+    lat += (d * Math.cos(heading * RAD)) / M_PER_DEG;
+    lon += (d * Math.sin(heading * RAD)) / (M_PER_DEG * Math.cos(lat * RAD));
+    tr.t[n] = t;
+    tr.lat[n] = lat;
+    tr.lon[n] = lon;
+    tr.sog[n] = kn;
+    n++;
+  }
+  tr.n = n;
+  return { track: tr, meet };
+}
+
+/** Reports in receiver order (interleaved vessels), spread over the 30 days; vessel 0 is a carrier waiting at the meeting point. */
+function fleet(meet: { lat: number; lon: number; t: number }): FleetReports {
+  const f: FleetReports = { n: OTHER_REPORTS, mmsi: new Uint32Array(OTHER_REPORTS), t: new Float64Array(OTHER_REPORTS), lat: new Float64Array(OTHER_REPORTS), lon: new Float64Array(OTHER_REPORTS), sog: new Float32Array(OTHER_REPORTS) };
+  const perVessel = OTHER_REPORTS / OTHERS;
+  const step = (DAYS * 86_400_000) / perVessel;
+  const lat = new Float64Array(OTHERS);
+  const lon = new Float64Array(OTHERS);
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  for (let v = 0; v < OTHERS; v++) {
+    lat[v] = meet.lat + (rand() - 0.5) * 2;
+    lon[v] = meet.lon + (rand() - 0.5) * 2;
+  }
+  for (let k = 0; k < OTHER_REPORTS; k++) {
+    const v = k % OTHERS;
+    const t = T0 + Math.floor(k / OTHERS) * step + v * 10;
+    f.mmsi[k] = 412_000_000 + v;
+    f.t[k] = t;
+    if (v === 0) {
+      f.lat[k] = meet.lat;
+      f.lon[k] = meet.lon;
+      f.sog[k] = 0.2;
+    } else {
+      lat[v] = lat[v]! + (rand() - 0.5) * 0.002;
+      lon[v] = lon[v]! + (rand() - 0.5) * 0.002;
+      f.lat[k] = lat[v]!;
+      f.lon[k] = lon[v]!;
+      f.sog[k] = 4 + rand() * 6;
+    }
+  }
+  return f;
+}
+
+export interface BenchResult {
+  name: string;
+  ok: boolean;
+  lines: string[];
+  metrics: Record<string, number>;
+}
+
+export async function run(): Promise<BenchResult> {
+  const mb = () => Math.round(process.memoryUsage().rss / 1048576);
+  const gridStart = performance.now();
+  const grid = loadShoreGrid({ scale: '50m' });
+  const gridMs = performance.now() - gridStart;
+  const { track, meet } = ownVoyage();
+  const others = fleet(meet);
+  const rssBefore = mb();
+  const t0 = performance.now();
+  const a = analyseVoyage({
+    track,
+    ownMmsi: '567000001',
+    fleet: others,
+    identities: new Map([['412000000', { mmsi: '412000000', name: 'BENCH REEFER', source: 'ais' as const }]]),
+    ports: [HOME],
+    shoreAt: (la, lo) => distanceFromShoreM(grid, la, lo),
+    sample: 20_000,
+  });
+  const ms = performance.now() - t0;
+  const rssAfter = mb();
+  const named = a.encounters[0]?.otherName ?? 'unnamed';
+  const found = `${a.visits.length} port visits, ${a.voyages.length} voyages, ${a.gaps.length} gaps (${a.gaps.filter((g) => g.possibleIntentionalDisabling).length} possible disabling), ${a.encounters.length} encounters (first with ${named}), ${a.loitering.length} loitering`;
+  const ok = ms < 5000 && a.encounters.length >= 1 && a.gaps.some((g) => g.possibleIntentionalDisabling);
+  return {
+    name: 'voyage',
+    ok,
+    lines: [
+      `distance-to-shore grid ready in ${gridMs.toFixed(0)} ms (0.1°, Natural Earth 1:50m; cached on disk by the app)`,
+      `${track.n.toLocaleString('en')} own fixes + ${others.n.toLocaleString('en')} reports from ${OTHERS} vessels: all events in ${ms.toFixed(0)} ms (target < 5000 ms) ${ms < 5000 ? 'PASS' : 'FAIL'}`,
+      `found ${found}`,
+      `memory: RSS ${rssBefore} MB with the data loaded, ${rssAfter} MB after the analysis, heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`,
+    ],
+    metrics: { ownFixes: track.n, otherReports: others.n, analyseMs: Math.round(ms), gridMs: Math.round(gridMs), rssMb: rssAfter, rssBeforeMb: rssBefore },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await run();
+  for (const line of r.lines) console.log(line);
+  process.exitCode = r.ok ? 0 : 1;
+}
