@@ -1,7 +1,9 @@
 import type { Command } from '../command';
+import { formsCommand } from './forms';
+import { hubCommand } from './hub';
 import { serveCommand } from './serve';
 import { voyageCommand } from './voyage';
 import { wagesCommand } from './wages';
 
 /** Every `gangway` command; one file each in this folder. */
-export const COMMANDS: Command[] = [serveCommand, voyageCommand, wagesCommand];
+export const COMMANDS: Command[] = [hubCommand, serveCommand, voyageCommand, wagesCommand];
