@@ -3,7 +3,9 @@ import { appMethods } from './methods/app';
 import { auditMethods } from './methods/audits';
 import { ingestMethods } from './methods/ingest';
 import { interviewMethods } from './methods/interviews';
+import { syncMethods } from './methods/sync';
 import { vesselMethods } from './methods/vessels';
+import { voyageMethods } from './methods/voyage';
 import { wageMethods } from './methods/wages';
 
 /** The whole API: one entry per domain file in ./methods. */
@@ -14,6 +16,8 @@ export const api = {
   ...ingestMethods,
   ...interviewMethods,
   ...wageMethods,
+  ...voyageMethods,
+  ...syncMethods,
 };
 
 export type Api = typeof api;
