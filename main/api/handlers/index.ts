@@ -1,6 +1,7 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audits';
+import { syncHandlers } from './sync';
 import { vesselHandlers } from './vessels';
 import { wageHandlers } from './wages';
 
@@ -10,4 +11,5 @@ export const handlers = {
   ...vesselHandlers,
   ...auditHandlers,
   ...wageHandlers,
+  ...syncHandlers,
 } satisfies Partial<Handlers>;
