@@ -1,6 +1,7 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audits';
+import { interviewHandlers } from './interviews';
 import { syncHandlers } from './sync';
 import { vesselHandlers } from './vessels';
 import { wageHandlers } from './wages';
@@ -11,5 +12,6 @@ export const handlers = {
   ...vesselHandlers,
   ...auditHandlers,
   ...wageHandlers,
+  ...interviewHandlers,
   ...syncHandlers,
 } satisfies Partial<Handlers>;

@@ -6,4 +6,4 @@ import { voyageCommand } from './voyage';
 import { wagesCommand } from './wages';
 
 /** Every `gangway` command; one file each in this folder. */
-export const COMMANDS: Command[] = [hubCommand, serveCommand, voyageCommand, wagesCommand];
+export const COMMANDS: Command[] = [hubCommand, serveCommand, formsCommand, voyageCommand, wagesCommand];

@@ -15,7 +15,14 @@ const IdleSeconds = z.number().int().min(30).max(24 * 3600);
 /** A chunk of base64 stays well under the server's body limit and Electron's IPC comfort zone. */
 const MAX_CHUNK_BASE64 = 1_400_000;
 
-export const ImportProblem = z.object({ sheet: z.string(), row: z.number().int().optional(), column: z.string().optional(), message: z.string() });
+/** `error`: the form is not imported; `ignored`: that cell or column was left out and the rest imported. */
+export const ImportProblem = z.object({
+  level: z.enum(['error', 'ignored']),
+  sheet: z.string(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+});
 
 export const interviewMethods = {
   'vault.status': method({ summary: 'Whether the vault has a passphrase and is unlocked', input: z.object({}).default({}), output: VaultStatus }),
