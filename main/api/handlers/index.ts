@@ -1,6 +1,7 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audits';
+import { ingestHandlers } from './ingest';
 import { interviewHandlers } from './interviews';
 import { syncHandlers } from './sync';
 import { vesselHandlers } from './vessels';
@@ -11,6 +12,7 @@ export const handlers = {
   ...appHandlers,
   ...vesselHandlers,
   ...auditHandlers,
+  ...ingestHandlers,
   ...wageHandlers,
   ...interviewHandlers,
   ...syncHandlers,

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IngestManager } from '../../../main/ingest/manager';
+import { listSessions } from '../../../main/store/repos/marine-sessions';
+import { aisStatic } from '../../../main/store/repos/marine-queries';
+import { count, DATA, tempStore } from './helpers';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function setup() {
+  const t = tempStore();
+  cleanups.push(t.cleanup);
+  const manager = new IngestManager(t.store, () => undefined, { maxMs: 50 });
+  return { ...t, manager };
+}
+
+describe('importing NMEA/AIS log files', () => {
+  it('a real receiver log becomes own positions, AIS positions and vessel names, with every line accounted for', async () => {
+    const { store, manager } = setup();
+    const file = path.join(DATA, 'nmea/ais-nmea.log');
+    const result = await manager.importFile(file);
+    const lines = fs.readFileSync(file, 'latin1').split('\n').filter((l) => l.trim() !== '').length;
+    expect(result.alreadyImported).toBe(false);
+    expect(result.lines).toBe(lines);
+    const [session] = listSessions(store.db, 1);
+    expect(session!.lines).toBe(lines);
+    // Every line is accepted, ignored or rejected with a reason: nothing silently dropped.
+    expect(session!.accepted + session!.ignored + session!.rejected).toBe(session!.lines);
+    expect(session!.rejects.reduce((n, r) => n + r.count, 0)).toBe(session!.rejected);
+    expect(count(store, 'own_positions')).toBeGreaterThan(0);
+    expect(count(store, 'ais_positions')).toBeGreaterThan(0);
+    expect(aisStatic(store.db, undefined, 100).some((s) => s.name)).toBe(true);
+    const own = store.db.prepare('SELECT lat, lon, t FROM own_positions ORDER BY t LIMIT 1').get() as { lat: number; lon: number; t: number };
+    // $GPRMC,213950.00,A,5250.53669,N,00542.34920,E,…,070420: IJsselmeer, 7 April 2020.
+    expect(own.lat).toBeCloseTo(52 + 50.53669 / 60, 6);
+    expect(own.lon).toBeCloseTo(5 + 42.3492 / 60, 6);
+    expect(new Date(own.t).toISOString().slice(0, 10)).toBe('2020-04-07');
+  });
+
+  it('re-importing the same file adds nothing', async () => {
+    const { store, manager } = setup();
+    const file = path.join(DATA, 'nmea/ublox-neo-m9n.log');
+    await manager.importFile(file);
+    const before = [count(store, 'own_positions'), count(store, 'raw_chunks'), count(store, 'ingest_sessions')];
+    const again = await manager.importFile(file);
+    expect(again.alreadyImported).toBe(true);
+    expect([count(store, 'own_positions'), count(store, 'raw_chunks'), count(store, 'ingest_sessions')]).toEqual(before);
+  });
+
+  it('a gzip log imports the same as the plain one, with progress reaching the file size', async () => {
+    const plain = setup();
+    const gz = setup();
+    const src = path.join(DATA, 'nmea/quectel-l76k.log');
+    const gzFile = path.join(gz.dir, 'quectel.log.gz');
+    fs.writeFileSync(gzFile, zlib.gzipSync(fs.readFileSync(src)));
+    const progress: number[] = [];
+    await plain.manager.importFile(src);
+    await gz.manager.importFile(gzFile, (p) => progress.push(p.bytesRead));
+    expect(count(gz.store, 'own_positions')).toBe(count(plain.store, 'own_positions'));
+    expect(count(gz.store, 'own_positions')).toBeGreaterThan(100);
+    expect(progress.at(-1)).toBe(fs.statSync(gzFile).size);
+  });
+
+  it('an interrupted import resumes from its last committed line and ends with the same data as one uninterrupted import', async () => {
+    const whole = setup();
+    const cut = setup();
+    const file = path.join(cut.dir, 'log.nmea');
+    fs.copyFileSync(path.join(DATA, 'nmea/ublox-neo-m9n.log'), file);
+    await whole.manager.importFile(file);
+
+    // Simulate a crash: commit what the first part produced, as the batcher does every 500 ms, then stop.
+    const text = fs.readFileSync(file, 'latin1');
+    // Cut where an epoch starts (u-blox opens each with RMC), as a 500 ms batch boundary usually does.
+    const half = text.indexOf('\n$GNRMC', Math.floor(text.length / 2)) + 1;
+    const { sha256File } = await import('../../../native/file/file-lines');
+    const sha = await sha256File(file);
+    const { openSession, recordFile } = await import('../../../main/store/repos/marine-sessions');
+    const { SessionPipeline } = await import('../../../main/ingest/session-pipeline');
+    const sessionId = openSession(cut.store.db, { id: 'file:x', kind: 'file', label: 'log.nmea' });
+    recordFile(cut.store.db, { sha256: sha, path: file, size: text.length, gzip: false, sessionId });
+    const pipeline = new SessionPipeline(sessionId, cut.manager.batcher, cut.manager.stats);
+    for (const line of text.slice(0, half).split('\n')) if (line) pipeline.line(line.replace(/\r$/, ''), Date.now());
+    cut.manager.batcher.fileOffset(sha, half);
+    cut.manager.batcher.flush();
+
+    const resumed = await cut.manager.importFile(file);
+    expect(resumed.resumedFrom).toBe(half);
+    expect(count(cut.store, 'own_positions')).toBe(count(whole.store, 'own_positions'));
+    const sum = (s: typeof whole.store) => (s.db.prepare('SELECT sum(lines) AS n FROM ingest_sessions').get() as { n: number }).n;
+    expect(sum(cut.store)).toBe(sum(whole.store));
+  });
+
+  it('a file that is not NMEA is refused with a sentence and adds no data', async () => {
+    const { store, manager, dir } = setup();
+    const file = path.join(dir, 'notes.csv');
+    fs.writeFileSync(file, Array.from({ length: 80 }, (_, i) => `row ${i},crew,wage,${i * 10}`).join('\n'));
+    await expect(manager.importFile(file)).rejects.toThrow(/does not look like an NMEA or AIS log/);
+    expect(count(store, 'raw_chunks')).toBe(0);
+    expect(listSessions(store.db, 1)[0]!.lastError).toMatch(/does not look like/);
+  });
+
+  it('bad lines among good ones are counted by reason and the good ones around them are kept', async () => {
+    const { store, manager, dir } = setup();
+    const good = fs
+      .readFileSync(path.join(DATA, 'nmea/ublox-neo-m9n.log'), 'latin1')
+      .split('\n')
+      .filter((l) => l.startsWith('$GNRMC'))
+      .slice(0, 20);
+    const mixed: string[] = [];
+    good.forEach((l, i) => {
+      mixed.push(l);
+      if (i % 4 === 0) mixed.push(l.replace(/\*..\r?$/, '*00')); // wrong checksum
+      if (i % 5 === 0) mixed.push('\u00fe\u0013\u0080garbage');
+    });
+    const file = path.join(dir, 'mixed.nmea');
+    fs.writeFileSync(file, mixed.join('\n'), 'latin1');
+    await manager.importFile(file);
+    const [s] = listSessions(store.db, 1);
+    expect(count(store, 'own_positions')).toBe(20);
+    expect(Object.fromEntries(s!.rejects.map((r) => [r.reason, r.count]))).toEqual({ bad_checksum: 5, binary_noise: 4 });
+  });
+});

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore, type Store } from '../../../main/store/database';
+
+export const DATA = path.resolve(__dirname, '../../../../shared/data');
+
+export function tempStore(): { store: Store; dir: string; cleanup(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-ingest-'));
+  const store = openStore(dir);
+  return {
+    store,
+    dir,
+    cleanup() {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function count(store: Store, table: string): number {
+  return (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
