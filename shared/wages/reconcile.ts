@@ -78,13 +78,30 @@ export function reconcile(input: WageInput): WageReport {
     cardFlags.set(key, [...(cardFlags.get(key) ?? []), f]);
   }
 
+  const slips = new Map<string, Payslip>();
+  const slipsByCrew = new Map<string, Payslip[]>();
+  for (const s of input.payslips ?? []) {
+    slips.set(`${s.crew}\u001f${s.period}`, s);
+    if (s.paymentDate) slipsByCrew.set(s.crew, [...(slipsByCrew.get(s.crew) ?? []), s]);
+  }
+
   // Per account and month: deposits, withdrawals, suspected withdrawals, fees.
   interface Sums { paid: number; withdrawn: number; diverted: number; fees: number; deposits: string[]; feeIds: string[] }
   const sums = new Map<string, Sums>();
   for (const [account, list] of byAccount) {
-    if (!owners.has(account)) continue;
+    const owner = owners.get(account);
+    if (!owner) continue;
+    const unmatched = [...(slipsByCrew.get(owner.crew) ?? [])];
     for (const t of list) {
-      const key = `${account}\u001f${t.bookedAt.slice(0, 7)}`;
+      // A deposit pays the period of the payslip paid that day (± the rule's delay), so a
+      // late payment counts for its own month and is flagged late, not as a missing month.
+      let period = t.bookedAt.slice(0, 7);
+      if (t.kind === 'deposit' && unmatched.length > 0) {
+        const day = t.bookedAt.slice(0, 10);
+        const at = unmatched.findIndex((s) => addDays(s.paymentDate!, -rule.maxPaymentDelayDays) <= day && day <= addDays(s.paymentDate!, rule.maxPaymentDelayDays));
+        if (at >= 0) period = unmatched.splice(at, 1)[0]!.period;
+      }
+      const key = `${account}\u001f${t.kind === 'deposit' ? period : t.bookedAt.slice(0, 7)}`;
       let s = sums.get(key);
       if (!s) sums.set(key, (s = { paid: 0, withdrawn: 0, diverted: 0, fees: 0, deposits: [], feeIds: [] }));
       if (t.kind === 'deposit') {
@@ -99,9 +116,6 @@ export function reconcile(input: WageInput): WageReport {
       }
     }
   }
-  const slips = new Map<string, Payslip>();
-  for (const s of input.payslips ?? []) slips.set(`${s.crew}\u001f${s.period}`, s);
-
   const contractsByCrew = new Map<string, Contract[]>();
   for (const c of input.contracts) contractsByCrew.set(c.crew, [...(contractsByCrew.get(c.crew) ?? []), c]);
 

@@ -90,7 +90,7 @@ export function parseStatementGrid(grid: Grid, profiles: readonly StatementProfi
     const creditText = cell(row, at.credit);
     const amountText = cell(row, at.amount);
     // Footers ("Total", "ยอดรวม") have no date; a row with no date and no money is not a transaction.
-    if (dateText === '' && !/\d/.test(debitText + creditText + amountText)) continue;
+    if (!/\d/.test(dateText) && !/\d/.test(debitText + creditText + amountText)) continue;
     const rowIssues: ImportIssue[] = [];
     const date = parseDate(dateText, profile.dateOrder, profile.era);
     if (!date.ok) rowIssues.push({ line, column: colName('date'), code: 'CSV_DATE', message: `Date ${date.reason}` });
