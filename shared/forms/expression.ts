@@ -185,6 +185,8 @@ function toNumber(v: Value): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (Array.isArray(v)) return NaN;
+  // ODK XForms: a date converts to the number of days since 1970-01-01, so `. <= today()` compares dates.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return Date.parse(`${v}T00:00:00Z`) / 86_400_000;
   return Number(v);
 }
 
