@@ -80,7 +80,7 @@ export async function analyseLogs(options: LogAnalysisOptions): Promise<LogAnaly
   const grid = loadShoreGrid(options.cacheDir ? { cacheDir: options.cacheDir } : {});
   const analysis = analyseVoyage({
     track: trackFromPositions(own),
-    ...(options.vessel ? { ownMmsi: options.vessel } : {}),
+    ...(options.vessel ? { ownMmsi: options.vessel } : logs.ownMmsi ? { ownMmsi: logs.ownMmsi } : {}),
     fleet,
     identities,
     ports: options.ports ?? [],

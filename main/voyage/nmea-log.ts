@@ -12,6 +12,8 @@ export interface LogContents {
   lines: number;
   rejected: number;
   rejectReasons: Map<string, number>;
+  /** Our own MMSI, when the log holds !AIVDO sentences from the vessel's transponder. */
+  ownMmsi?: string;
 }
 
 class FleetBuilder {
@@ -47,6 +49,7 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
   const identities = new Map<string, VesselIdentity>();
   let lines = 0;
   let rejected = 0;
+  let ownMmsi: number | undefined;
   const rejectReasons = new Map<string, number>();
 
   for (const file of files) {
@@ -78,33 +81,31 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
               } else if (pending && f.speedKn !== undefined && pending.sog === undefined) pending.sog = f.speedKn;
               break;
             }
-            case 'ais-position': {
-              const r = d.row;
-              if (r.t <= 0) break; // heard before any fix gave the log a clock: no time to place it at
-              fleet.mmsi.push(r.mmsi);
-              fleet.t.push(r.t);
-              fleet.lat.push(r.lat);
-              fleet.lon.push(r.lon);
-              fleet.sog.push(r.sogKn ?? NaN);
+            case 'ais': {
+              if (d.own && d.position) ownMmsi ??= d.position.mmsi; // !AIVDO: our own transponder names us
+              const r = d.position;
+              if (r && r.t > 0 && !d.own) {
+                // A plain log's AIS lines heard before any fix have no clock and cannot be placed in time.
+                fleet.mmsi.push(r.mmsi);
+                fleet.t.push(r.t);
+                fleet.lat.push(r.lat);
+                fleet.lon.push(r.lon);
+                fleet.sog.push(r.sogKn ?? NaN);
+              }
+              const st = d.static;
+              if (st) {
+                const key = String(st.mmsi).padStart(9, '0');
+                const known = identities.get(key) ?? { mmsi: key, source: 'ais' as const };
+                identities.set(key, {
+                  ...known,
+                  ...(st.name ? { name: st.name } : {}),
+                  ...(st.callSign ? { callSign: st.callSign } : {}),
+                  ...(st.imo ? { imo: String(st.imo) } : {}),
+                  ...(st.shipType !== undefined ? { shipType: String(st.shipType) } : {}),
+                });
+              }
               break;
             }
-            case 'ais-static': {
-              const r = d.row;
-              const key = String(r.mmsi).padStart(9, '0');
-              const known = identities.get(key) ?? { mmsi: key, source: 'ais' as const };
-              identities.set(key, {
-                ...known,
-                ...(r.name ? { name: r.name } : {}),
-                ...(r.callSign ? { callSign: r.callSign } : {}),
-                ...(r.imo ? { imo: String(r.imo) } : {}),
-                ...(r.shipType !== undefined ? { shipType: String(r.shipType) } : {}),
-              });
-              break;
-            }
-            case 'reject':
-              rejected++;
-              rejectReasons.set(d.reason, (rejectReasons.get(d.reason) ?? 0) + 1);
-              break;
             default:
               break;
           }
@@ -117,6 +118,11 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
       throw e;
     }
     flush();
+    for (const [reason, n] of Object.entries(decoder.codec.counts.rejects)) {
+      if (n === 0) continue;
+      rejected += n;
+      rejectReasons.set(reason, (rejectReasons.get(reason) ?? 0) + n);
+    }
   }
-  return { own, fleet: fleet.build(), identities, lines, rejected, rejectReasons };
+  return { own, fleet: fleet.build(), identities, lines, rejected, rejectReasons, ...(ownMmsi !== undefined ? { ownMmsi: String(ownMmsi).padStart(9, '0') } : {}) };
 }

@@ -5,6 +5,7 @@ import { ingestHandlers } from './ingest';
 import { interviewHandlers } from './interviews';
 import { syncHandlers } from './sync';
 import { vesselHandlers } from './vessels';
+import { voyageHandlers } from './voyage';
 import { wageHandlers } from './wages';
 
 /** The full handler table: one spread per domain file in this folder. */
@@ -14,6 +15,7 @@ export const handlers = {
   ...auditHandlers,
   ...ingestHandlers,
   ...wageHandlers,
+  ...voyageHandlers,
   ...interviewHandlers,
   ...syncHandlers,
 } satisfies Partial<Handlers>;

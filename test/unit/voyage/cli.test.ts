@@ -55,6 +55,20 @@ describe('gangway voyage events on real receiver logs', () => {
     expect(r.out).not.toMatch(/POSSIBLE INTENTIONAL DISABLING/);
   });
 
+  it('analyses a vessel heard on AIS with --vessel, named from its static report, or reported as unnamed', async () => {
+    const named = VoyageAnalysis.parse(JSON.parse((await run('events', file('ais-nmea.log'), '--vessel', '371255000', '--json')).out));
+    expect(named.vessel).toEqual({ mmsi: '371255000', name: 'SEA ENTERPRISE', nameSource: 'ais' });
+    const silent = VoyageAnalysis.parse(JSON.parse((await run('events', file('ais-nmea.log'), '--vessel', '269057061', '--json')).out));
+    expect(silent.positions).toBe(17);
+    expect(silent.vessel).toEqual({ mmsi: '269057061', nameSource: 'unknown' });
+    expect(silent.issues.map((i) => i.kind)).toEqual(['no_static_data']);
+  });
+
+  it('counts the other vessels heard on AIS in the log', async () => {
+    const r = await run('events', file('ais-nmea.log'));
+    expect(r.out).toMatch(/164 positions from 1496 lines in 1 file\(s\); 30 other vessel\(s\) heard on AIS\./);
+  });
+
   it('exports the events as GeoJSON and CSV that cite the same event ids', async () => {
     const g = await run('events', file('ublox-neo-m9n.log'), file('ais-nmea.log'), '--port', NOVATO, '--geojson');
     const fc = JSON.parse(g.out) as { type: string; features: { id: string; geometry: { type: string } | null; properties: { kind: string } }[] };
