@@ -54,12 +54,13 @@ export class IngestManager {
     const existing = this.running.get(id);
     if (existing) return this.info(existing);
     const place = spec.kind === 'ble' ? spec.place : '';
-    let run: Running | undefined;
-    const source = this.makeSource(spec, (r) => run && this.reading(run, r));
+    // Readings can only arrive after start(), by which time `r` below exists.
+    const holder: { run?: Running } = {};
+    const source = this.makeSource(spec, (reading) => holder.run && this.reading(holder.run, reading));
     const sessionId = openSession(this.store.db, source);
     const pipeline = new SessionPipeline(sessionId, this.batcher, this.stats);
-    run = { source, pipeline, detail: undefined, lines: 0, outages: 0, place };
-    const r = run;
+    const r: Running = { source, pipeline, detail: undefined, lines: 0, outages: 0, place };
+    holder.run = r;
     source.on('line', (l) => {
       r.lines++;
       pipeline.line(l.line, l.receivedAt);
@@ -74,7 +75,7 @@ export class IngestManager {
     });
     source.on('problem', (e) => {
       r.detail = e.message;
-      noteSessionError(this.store.db, sessionId, e.message);
+      if (this.store.db.open) noteSessionError(this.store.db, sessionId, e.message);
     });
     this.running.set(id, r);
     this.closed.delete(id);
