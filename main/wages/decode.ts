@@ -12,6 +12,14 @@ import { firstUndecodableLine } from '../../shared/wages/parse/grid';
 export const ENCODINGS = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-874', 'tis-620'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
+const LABEL: Record<Exclude<Encoding, 'auto'>, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  'windows-874': 'Windows-874 (Thai)',
+  'tis-620': 'TIS-620 (Thai)',
+};
+
 export interface Decoded {
   text: string;
   encoding: Exclude<Encoding, 'auto'>;
@@ -72,7 +80,7 @@ export function decodeText(bytes: Uint8Array, wanted: Encoding = 'auto'): Decode
     issues.push({
       line: firstBadUtf8Line(bytes),
       code: 'WRONG_ENCODING',
-      message: `This line has bytes that are not UTF-8; the file is probably ${detected === 'utf-8' ? 'Windows-874 (Thai)' : detected}. Import it again with that encoding (or "auto").`,
+      message: `This line has bytes that are not UTF-8; the file is probably ${LABEL[detected === 'utf-8' ? 'windows-874' : detected]}. Import it again with that encoding (or "auto").`,
     });
   } else if ((encoding === 'windows-874' || encoding === 'tis-620') && detected === 'utf-8' && hasMultibyte(bytes)) {
     // UTF-8 Thai read as Windows-874 turns every letter into "เธ…" mojibake; refuse rather than store nonsense.
@@ -82,7 +90,7 @@ export function decodeText(bytes: Uint8Array, wanted: Encoding = 'auto'): Decode
     const line = text.slice(0, at).split('\n').length;
     issues.push({ line, code: 'WRONG_ENCODING', message: `The file is UTF-8, not ${encoding}: read as ${encoding} its Thai text would be garbled. Import it again with encoding UTF-8 (or "auto").` });
   } else if ((encoding === 'utf-16le' || encoding === 'utf-16be') && detected !== encoding) {
-    issues.push({ line: 1, code: 'WRONG_ENCODING', message: `The file is not ${encoding} (it looks like ${detected}). Import it again with that encoding (or "auto").` });
+    issues.push({ line: 1, code: 'WRONG_ENCODING', message: `The file is not ${LABEL[encoding]} (it looks like ${LABEL[detected]}). Import it again with that encoding (or "auto").` });
   }
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding).replace(/^\uFEFF/, '');
   if (issues.length === 0) {

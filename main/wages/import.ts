@@ -91,7 +91,7 @@ export async function previewWageImport(store: Store, input: WageImportRequest, 
 export function importError(filename: string | undefined, issues: readonly ImportIssue[]): GangwayError {
   const first = issues[0]!;
   const where = first.line > 0 ? `line ${first.line}${first.column ? `, column ${first.column}` : ''}` : 'the file';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problems)` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return new GangwayError(
     'IMPORT',
     `${filename ?? 'The file'} was not imported: ${where}: ${first.message}${more}. Nothing was stored; fix the file and import it again.`,

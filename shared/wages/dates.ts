@@ -54,7 +54,7 @@ export function parseDate(text: string, order: DateOrder = 'dmy', era: Era = 'au
   const month = Number(ms);
   const day = Number(ds);
   if (month < 1 || month > 12) return { ok: false, reason: `"${s}" has no month ${month}` };
-  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `date "${s}" does not exist` };
+  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `"${s}" does not exist` };
   return { ok: true, value: iso(year, month, day) };
 }
 
@@ -63,7 +63,7 @@ export function parseTime(text: string): DateResult {
   const m = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/.exec(text.trim());
   if (!m) return { ok: false, reason: `"${text.trim()}" is not a time` };
   const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-  if (h > 23 || mi > 59 || se > 59) return { ok: false, reason: `time "${text.trim()}" does not exist` };
+  if (h > 23 || mi > 59 || se > 59) return { ok: false, reason: `"${text.trim()}" does not exist` };
   return { ok: true, value: `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(se).padStart(2, '0')}` };
 }
 
