@@ -3,6 +3,7 @@ import { binaryTable, type BinaryTable } from './binary';
 import { bitsHex, sbits, sixbitText, ubits, type Bits } from './bits';
 import type { ArrayField, Field, MessageTable, RawMessage } from './field';
 import type { AisMessage } from './message';
+import { isAuxiliaryCraft } from './messages/static-b';
 import { tableFor } from './tables';
 
 export type DecodeResult = { ok: true; message: AisMessage } | { ok: false; reason: RejectReason };
@@ -93,6 +94,7 @@ export function decodeBits(bits: Bits): DecodeResult {
   if (!lengthOk(type, table, length)) return bad('bad_payload');
 
   const values: RawMessage = {};
+  if (part === 'B') values.auxiliary = isAuxiliaryCraft(mmsi);
   readFields(table.fields, bytes, length, values);
   const message: AisMessage = { type, repeat, mmsi, bitLength: length, values };
   if (part) message.part = part;

@@ -47,8 +47,42 @@ export class FixedNumber {
     readonly digits: number,
   ) {}
   toText(): string {
-    return this.value.toFixed(this.digits);
+    return printfFixed(this.value, this.digits);
   }
+}
+
+/**
+ * C's printf("%.Nf"): the exact binary value, ties to even. JavaScript's
+ * toFixed breaks exact ties away from zero instead (-569.40625 → -569.4063
+ * where gpsd prints -569.4062), so we round the exact decimal expansion here.
+ */
+export function printfFixed(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const negative = value < 0 || Object.is(value, -0);
+  // toFixed(100) is the exact expansion for any double of the magnitudes AIS uses.
+  const exact = Math.abs(value).toFixed(100);
+  const dot = exact.indexOf('.');
+  let kept = exact.slice(0, dot) + exact.slice(dot + 1, dot + 1 + digits);
+  const rest = exact.slice(dot + 1 + digits);
+  const first = rest.charCodeAt(0) - 48;
+  const tail = /[1-9]/.test(rest.slice(1));
+  const lastKept = kept.charCodeAt(kept.length - 1) - 48;
+  if (first > 5 || (first === 5 && (tail || lastKept % 2 === 1))) kept = increment(kept);
+  const int = kept.slice(0, kept.length - digits) || '0';
+  const text = digits > 0 ? `${int}.${kept.slice(kept.length - digits)}` : int;
+  return negative ? `-${text}` : text;
+}
+
+function increment(digits: string): string {
+  const chars = digits.split('');
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (chars[i] === '9') chars[i] = '0';
+    else {
+      chars[i] = String.fromCharCode(chars[i]!.charCodeAt(0) + 1);
+      return chars.join('');
+    }
+  }
+  return `1${chars.join('')}`;
 }
 
 /** A decoded message: raw field values by gpsd name, before scaling. */

@@ -1,5 +1,5 @@
 import { binaryTable } from './binary';
-import { FixedNumber, type Composite, type Field, type JsonValue, type MessageTable, type RawMessage } from './field';
+import { FixedNumber, printfFixed, type Composite, type Field, type JsonValue, type MessageTable, type RawMessage } from './field';
 import type { AisMessage } from './message';
 import { tableFor, STATIC_PARTS } from './tables';
 
@@ -11,8 +11,10 @@ function render(field: Field, raw: RawMessage[string]): JsonValue | undefined {
   if (field.kind === 'b' || field.kind === 't') return raw as boolean | string;
   const n = Number(raw);
   if (field.scale !== undefined || field.offset !== undefined) {
-    const value = n / (field.scale ?? 1) + (field.offset ?? 0);
-    if (field.quoted) return value.toFixed(field.digits ?? 0);
+    // Offset first, in whole units, then one division: the same double gpsd's C computes.
+    const scale = field.scale ?? 1;
+    const value = (n + (field.offset ?? 0) * scale) / scale;
+    if (field.quoted) return printfFixed(value, field.digits ?? 0);
     return field.digits ? new FixedNumber(value, field.digits) : value;
   }
   return n;

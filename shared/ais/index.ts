@@ -7,3 +7,4 @@ export * from './message';
 export * from './reassembler';
 export * from './tables';
 export { binaryTable, BINARY_TABLES } from './binary';
+export * from './encode';

@@ -62,7 +62,7 @@ export const SHIP_TYPE: readonly string[] = [
   'Spare - Local Vessel',
   'Spare - Local Vessel',
   'Medical Transport',
-  'Noncombatant ship according to RR Resolution No. 18',
+  'Ship according to RR Resolution No. 18',
   ...repeat('Passenger - ', [...CATEGORIES, ...RESERVED4, 'No additional information']),
   ...repeat('Cargo - ', [...CATEGORIES, ...RESERVED4, 'No additional information']),
   ...repeat('Tanker - ', [...CATEGORIES, ...RESERVED4, 'No additional information']),

@@ -58,8 +58,9 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
   const bits = newBits();
   const reassembler = new Reassembler(bits, options);
   const counts: DecoderCounts = { lines: 0, fixes: 0, ais: 0, aisSentences: 0, ignored: 0, rejects: emptyRejectCounts() };
-  const names: { mmsi: number; name: string }[] = [];
-  const cacheSize = options.type24Cache ?? 8;
+  // Slots start as MMSI 0 with no name, as gpsd's zeroed queue does.
+  const ring = Array.from({ length: options.type24Cache ?? 8 }, () => ({ mmsi: 0, name: '' }));
+  let ringAt = 0;
   let lastDate: string | undefined;
   let droppedSeen = 0;
 
@@ -75,19 +76,22 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     }
   }
 
+  /**
+   * Part A names waiting for their part B, in a ring like gpsd's (8 slots,
+   * MAX_TYPE24_INTERLEAVE): the first slot with the MMSI wins and is then
+   * cleared, so a repeated part B does not match twice.
+   */
   function joinStatic(message: AisMessage): void {
     if (message.part === 'A') {
-      const i = names.findIndex((n) => n.mmsi === message.mmsi);
-      if (i >= 0) names.splice(i, 1);
-      names.push({ mmsi: message.mmsi, name: String(message.values.shipname ?? '') });
-      if (names.length > cacheSize) names.shift();
-    } else if (message.part === 'B') {
-      const i = names.findIndex((n) => n.mmsi === message.mmsi);
-      if (i >= 0) {
-        message.values.shipname = names[i]!.name;
-        message.part = 'AB';
-        names.splice(i, 1); // a repeated part B must not match again (gpsd does the same)
-      }
+      ring[ringAt] = { mmsi: message.mmsi, name: String(message.values.shipname ?? '') };
+      ringAt = (ringAt + 1) % ring.length;
+      return;
+    }
+    const slot = ring.find((s) => s.mmsi === message.mmsi);
+    if (slot) {
+      message.values.shipname = slot.name;
+      message.part = 'AB';
+      slot.mmsi = 0;
     }
   }
 

@@ -2,14 +2,17 @@ import { f, rows, seq, spare } from '../field';
 import type { BinaryTable } from './table';
 
 /**
- * ERI ship types (Inland AIS, CCNR/UNECE "ERI ship types" table, as gpsd
- * prints them). Only the codes Gangway has met are named; others print as gpsd's
- * fallback "Unknown code".
+ * ERI ship and convoy types (Inland ECDIS / ERI standard, code list "ERI ship
+ * types"), spelled as gpsd 3.22 prints them; gpsd names the codes up to 8370
+ * and calls every other value "Illegal ship type value.".
  */
-const ERI: Record<number, string> = {
+export const ERI_SHIP_TYPE: Readonly<Record<number, string>> = {
   8000: 'Vessel, type unknown',
   8010: 'Motor freighter',
   8020: 'Motor tanker',
+  8021: 'Motor tanker, liquid cargo, type N',
+  8022: 'Motor tanker, liquid cargo, type C',
+  8023: 'Motor tanker, dry cargo as if liquid (e.g. cement)',
   8030: 'Container vessel',
   8040: 'Gas tanker',
   8050: 'Motor freighter, tug',
@@ -24,22 +27,32 @@ const ERI: Record<number, string> = {
   8140: 'Tug, freighter/tanker, coupled',
   8150: 'Freightbarge',
   8160: 'Tankbarge',
-  8400: 'Tug, single',
-  8410: 'Tug, one or more tows',
-  8440: 'Passenger ship',
-  8441: 'Ferry',
-  8444: 'Passenger ship with cabins',
-  8450: 'Service vessel, police patrol, port service',
-  8460: 'Vessel, work maintenance craft, floating derrick, cable-ship, buoy-ship, dredge',
-  8500: 'Motor tanker, liquid cargo, type N',
-  8510: 'Motor tanker, liquid cargo, type C',
-  8520: 'Motor tanker, dry cargo as if liquid (e.g. cement)',
+  8161: 'Tankbarge, liquid cargo, type N',
+  8162: 'Tankbarge, liquid cargo, type C',
+  8163: 'Tankbarge, dry cargo as if liquid (e.g. cement)',
+  8170: 'Freightbarge with containers',
+  8180: 'Tankbarge, gas',
+  8210: 'Pushtow, one cargo barge',
+  8220: 'Pushtow, two cargo barges',
+  8230: 'Pushtow, three cargo barges',
+  8240: 'Pushtow, four cargo barges',
+  8250: 'Pushtow, five cargo barges',
+  8260: 'Pushtow, six cargo barges',
+  8270: 'Pushtow, seven cargo barges',
+  8280: 'Pushtow, eigth cargo barges',
+  8290: 'Pushtow, nine or more barges',
+  8310: 'Pushtow, one tank/gas barge',
+  8320: 'Pushtow, two barges at least one tanker or gas barge',
+  8330: 'Pushtow, three barges at least one tanker or gas barge',
+  8340: 'Pushtow, four barges at least one tanker or gas barge',
+  8350: 'Pushtow, five barges at least one tanker or gas barge',
+  8360: 'Pushtow, six barges at least one tanker or gas barge',
+  8370: 'Pushtow, seven barges at least one tanker or gas barg',
 };
-export const ERI_SHIP_TYPE = ERI;
 
-/** Hazard: number of blue cones/lights (ADN), 5 = B-flag, 4..  per gpsd. */
-const HAZARD = ['0 blue cones/lights', '1 blue cone/light', '2 blue cones/lights', '3 blue cones/lights', 'B-Flag', 'Unknown'] as const;
-const LOADED = ['N/A', 'Unloaded', 'Loaded', 'Do not use'] as const;
+/** Hazardous cargo: blue cones or lights shown (ADN 7.1.5.0), 4 = B-flag, 5 = unknown. */
+const HAZARD = ['0 blue cones/lights', '1 blue cone/light', '2 blue cones/lights', '3 blue cones/lights', '4 B-Flag', 'Unknown'] as const;
+const LOADED = ['N/A (default)', 'Unloaded', 'Loaded', 'INVALID LOAD STATUS'] as const;
 
 seq(56);
 const fields = rows(
@@ -69,7 +82,7 @@ export const inlandStatic: BinaryTable = {
     {
       name: 'shiptype_text',
       after: 'shiptype',
-      render: (m) => ERI[Number(m.shiptype)] ?? 'Unknown code',
+      render: (m) => ERI_SHIP_TYPE[Number(m.shiptype)] ?? 'Illegal ship type value.',
     },
   ],
 };

@@ -26,16 +26,17 @@ const fields = rows(
 );
 
 /**
- * gpsd prints the turn rate the way the transponder's ROT sensor would show it:
- * ROT_AIS = 4.733 × √ROT (M.1371-5 Table 45), so degrees per minute = (raw / 4.733)².
+ * gpsd prints the turn rate as degrees per minute: ROT_AIS = 4.733 × √ROT
+ * (M.1371-5 Table 45), so ROT = (raw / 4.733)². gpsd 3.22 squares without
+ * restoring the sign, so a left turn prints positive; we print what gpsd
+ * prints. `turnRate()` in scaled.ts gives the signed value.
  */
 function turn(m: RawMessage) {
   const t = Number(m.turn);
   if (t === ROT_NOT_AVAILABLE) return 'nan';
   if (t === -127) return 'fastleft';
   if (t === 127) return 'fastright';
-  const rot = (t / 4.733) ** 2;
-  return Math.round(t < 0 ? -rot : rot);
+  return Math.round((t / 4.733) ** 2);
 }
 
 function speed(m: RawMessage) {

@@ -14,8 +14,17 @@ const vendor = [
   { ...f('serial', 20, 'u'), start: 70 },
   { ...f('callsign', 42, 't'), start: 90 },
 ];
+/** Auxiliary craft (MMSI 98MIDxxxx, ITU-R M.585-7 §4) send their mother ship's MMSI instead of dimensions. */
+const ofMothership = { name: 'auxiliary', value: true };
+const ofOwnHull = { name: 'auxiliary', value: false };
 seq(132);
-const partBFields = [...head, ...vendor, ...dimensions()];
+const dims = dimensions().map((d) => ({ ...d, ifFlag: ofOwnHull }));
+const mothership = { ...f('mothership_mmsi', 30, 'u', { ifFlag: ofMothership }), start: 132 };
+const partBFields = [...head, ...vendor, ...dims, mothership];
+
+export function isAuxiliaryCraft(mmsi: number): boolean {
+  return Math.floor(mmsi / 10_000_000) === 98;
+}
 
 /**
  * Type 24: Class B static data, sent as part A (name) and part B (type, vendor,
