@@ -1,103 +1,39 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { GangwayError } from '../../../shared/errors';
-import { Role } from '../../../shared/sync';
-import { defaultDataDir } from '../../data-dir';
+import { fileURLToPath } from 'node:url';
 import type { Command } from '../command';
 
-const usage = `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS]
-       gangway hub code --role ROLE --agency AGENCY --user NAME [--url ws://HOST:PORT] [--data DIR]
-       gangway hub devices [--data DIR]
-       gangway hub revoke DEVICE_ID [--data DIR]
-       gangway hub log [--doc NAME] [--data DIR]
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-Runs the port hub that devices sync with when they reach port, and manages
-who may connect to it.
-  --data DIR      hub data folder, holding hub.sqlite and evidence blobs
-                  (default: ${path.join(defaultDataDir(), 'hub')})
-  --port N        port for devices (default: 1234)
-  --host ADDRESS  address to listen on (default: 0.0.0.0, the port network)
-
-  code      create a one-time enrolment code (text and QR) for one person's device;
-            ROLE is inspector, union_rep or port_authority
-  devices   list enrolled devices
-  revoke    refuse a device from now on
-  log       list every update the hub received, with device and user`;
-
-const options = {
-  data: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  role: { type: 'string' },
-  agency: { type: 'string' },
-  user: { type: 'string' },
-  url: { type: 'string' },
-  doc: { type: 'string' },
-} as const;
-
+/**
+ * `gangway hub`: the port hub is its own program (hub/ may use main/, not the
+ * other way round), so this command runs hub/cli.ts in a child process with
+ * the same arguments and terminal, and passes on its exit code and signals.
+ */
 export const hubCommand: Command = {
   name: 'hub',
   summary: 'Run the port sync hub, or manage its enrolment codes and devices',
-  usage,
-  async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
-    const dataDir = values.data ?? path.join(defaultDataDir(), 'hub');
-    const [sub, ...rest] = positionals;
-    const { HubStore } = await import('../../../hub/store');
-    if (sub === 'code') {
-      const role = Role.safeParse(values.role);
-      if (!role.success) throw new GangwayError('VALIDATION', `--role must be one of ${Role.options.join(', ')}.`);
-      if (!values.agency || !values.user) throw new GangwayError('VALIDATION', 'Say whose device this is: --agency AGENCY --user NAME.');
-      const { createEnrolmentCode, qrForTerminal } = await import('../../../hub/enrolment');
-      const store = new HubStore(dataDir);
-      try {
-        const url = values.url ?? `ws://${values.host ?? 'localhost'}:${values.port ?? '1234'}`;
-        const code = createEnrolmentCode(store, { role: role.data, agency: values.agency, userName: values.user }, url);
-        io.out(await qrForTerminal(code.link));
-        io.out(`Enrolment code: ${code.code}\nFor: ${code.userName} (${code.role}, ${code.agency})\nHub: ${url}\nValid until: ${code.expiresAt}`);
-      } finally {
-        store.close();
-      }
-      return 0;
+  usage: `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS]
+       gangway hub code --role ROLE --agency AGENCY --user NAME [--url ws://HOST:PORT] [--data DIR]
+       gangway hub devices | revoke DEVICE_ID | log [--doc NAME]   [--data DIR]
+
+Runs the port hub devices sync with, and manages who may connect to it.
+Roles: inspector, union_rep, port_authority. See hub/cli.ts for details.`,
+  async run(args) {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub', 'cli.ts'), ...args], { stdio: 'inherit', cwd: process.cwd() });
+    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+    const onInt = forward('SIGINT');
+    const onTerm = forward('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        child.once('error', reject);
+        child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+      });
+    } finally {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
     }
-    if (sub === 'devices' || sub === 'revoke') {
-      const { listDevices, revokeDevice } = await import('../../../hub/enrolment');
-      const store = new HubStore(dataDir);
-      try {
-        if (sub === 'revoke') {
-          if (!rest[0]) throw new GangwayError('VALIDATION', 'Name the device to revoke: gangway hub revoke DEVICE_ID (see gangway hub devices).');
-          const d = revokeDevice(store, rest[0]);
-          io.out(`Revoked ${d.id} (${d.name}, ${d.userName}). Its next message to the hub is refused.`);
-          return 0;
-        }
-        for (const d of listDevices(store)) io.out(`${d.id}  ${d.role.padEnd(14)} ${d.agency.padEnd(16)} ${d.userName} — ${d.name}${d.revokedAt ? `  REVOKED ${d.revokedAt}` : ''}`);
-      } finally {
-        store.close();
-      }
-      return 0;
-    }
-    if (sub === 'log') {
-      const store = new HubStore(dataDir);
-      try {
-        for (const l of store.log(values.doc)) io.out(`${l.seq}\t${l.receivedAt}\t${l.doc}\t${l.userName}\t${l.deviceId}\t${l.bytes} B`);
-      } finally {
-        store.close();
-      }
-      return 0;
-    }
-    if (sub !== undefined) throw new GangwayError('VALIDATION', `gangway hub has no subcommand "${sub}".\n\n${usage}`);
-    const port = values.port === undefined ? 1234 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GangwayError('VALIDATION', `--port must be a number from 0 to 65535, not "${values.port}".`);
-    const { startHub } = await import('../../../hub/server');
-    const log = (line: string) => io.err(`${new Date().toISOString()} ${line}`);
-    const hub = await startHub({ dataDir, port, ...(values.host ? { host: values.host } : {}), log });
-    io.out(`Gangway hub on port ${hub.port}, data in ${dataDir}\nDevices enrol with: gangway hub code --role ROLE --agency AGENCY --user NAME --data ${dataDir}`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
-    await hub.close();
-    log('hub stopped');
-    return 0;
   },
 };
