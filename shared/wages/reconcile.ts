@@ -154,7 +154,7 @@ export function reconcile(input: WageInput): WageReport {
         }
         const fees = s?.fees ?? 0;
         const withdrawn = s?.withdrawn ?? 0;
-        const diverted = Math.min(s?.diverted ?? 0, paid);
+        const diverted = s?.diverted ?? 0;
         const shortfall = Math.max(0, expected - ded.lawful - paid + fees);
 
         if (paid === 0 && expected > 0) flag('no_payment', 'high', `Nothing was paid for ${month} although ${crew} was on board ${days} days`, expected - ded.lawful);
