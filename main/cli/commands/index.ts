@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { decodeCommand } from './decode';
 import { formsCommand } from './forms';
 import { hubCommand } from './hub';
 import { serveCommand } from './serve';
@@ -6,4 +7,4 @@ import { voyageCommand } from './voyage';
 import { wagesCommand } from './wages';
 
 /** Every `gangway` command; one file each in this folder. */
-export const COMMANDS: Command[] = [hubCommand, serveCommand, formsCommand, voyageCommand, wagesCommand];
+export const COMMANDS: Command[] = [decodeCommand, hubCommand, serveCommand, formsCommand, voyageCommand, wagesCommand];

@@ -1,0 +1,69 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createGunzip } from 'node:zlib';
+import { gpsdJsonLine } from '../../../shared/ais/gpsd-json';
+import { GangwayError } from '../../../shared/errors';
+import { createDecoder } from '../../../shared/nmea/decoder';
+import type { Command } from '../command';
+
+const usage = `Usage: gangway decode [FILE|-] [--device NAME] [--stats]
+
+Decodes the AIS messages (!AIVDM/!AIVDO) in an NMEA log and prints one JSON
+object per message, in gpsd's AIS JSON (the field names and scaling of
+\`gpsdecode -j\`), so tools that read gpsd's output can read Gangway's.
+  FILE           an NMEA log, plain or gzip; "-" or nothing reads standard input
+  --device NAME  the "device" field of each object (default: stdin, as gpsdecode)
+  --stats        print the count of lines, messages and rejects by reason to standard error`;
+
+/** Lines are written in batches: one write per line is the slowest part of decoding a large log. */
+const BATCH = 512;
+
+export const decodeCommand: Command = {
+  name: 'decode',
+  summary: "Print the AIS messages in an NMEA log as gpsd's JSON",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { device: { type: 'string', default: 'stdin' }, stats: { type: 'boolean', default: false } },
+    });
+    if (positionals.length > 1) throw new GangwayError('VALIDATION', 'Give one file to decode (or "-" for standard input).');
+    const file = positionals[0] ?? '-';
+    let input: NodeJS.ReadableStream = io.stdin;
+    if (file !== '-') {
+      if (!existsSync(file) || !statSync(file).isFile()) throw new GangwayError('NOT_FOUND', `There is no file "${file}". Check the path and try again.`);
+      const raw = createReadStream(file);
+      input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    }
+
+    const decoder = createDecoder();
+    let batch: string[] = [];
+    const lines = createInterface({ input, crlfDelay: Infinity });
+    for await (const line of lines) {
+      const r = decoder.push(line);
+      if (r?.kind !== 'ais') continue;
+      const json = gpsdJsonLine(r.message, values.device);
+      if (json === null) continue;
+      batch.push(json);
+      if (batch.length >= BATCH) {
+        io.out(batch.join('\n'));
+        batch = [];
+      }
+    }
+    if (batch.length) io.out(batch.join('\n'));
+
+    const c = decoder.counts;
+    const rejected = Object.entries(c.rejects).filter(([, n]) => n > 0);
+    if (values.stats) {
+      io.err(`${c.lines} lines: ${c.ais} AIS messages from ${c.aisSentences} sentences, ${c.fixes} GNSS fixes, ${c.ignored} other sentences`);
+      for (const [reason, n] of rejected) io.err(`  rejected (${reason.replace(/_/g, ' ')}): ${n}`);
+    }
+    if (c.lines > 0 && c.ais === 0 && c.fixes === 0 && c.ignored === 0) {
+      io.err(`gangway decode: no NMEA sentences in ${file === '-' ? 'the input' : `"${file}"`}; is it an NMEA log? (${rejected.map(([r, n]) => `${n} ${r.replace(/_/g, ' ')}`).join(', ')})`);
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../main/cli';
+import type { CliIo } from '../../../main/cli/command';
+import { FIXTURES, normalise } from './helpers';
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string[]; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n'), stdin: Readable.from([stdin]) };
+  const code = await main(['decode', ...args], io);
+  return { code, out: out.split('\n').filter(Boolean), err };
+}
+
+const sample = path.join(FIXTURES, 'ais/gpsd-sample.aivdm');
+const reference = fs
+  .readFileSync(path.join(FIXTURES, 'ais/gpsd-sample.gpsdecode.json'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as unknown);
+
+describe('gangway decode', () => {
+  it('prints what gpsdecode -j prints for the gpsd sample, one JSON object per line', async () => {
+    const r = await run([sample]);
+    expect(r.code).toBe(0);
+    expect(normalise(r.out.map((l) => JSON.parse(l) as unknown))).toEqual(normalise(reference));
+  });
+
+  it('keeps gpsd’s fixed decimals in the text ("course":224.0, "lon":-70.758200)', async () => {
+    const r = await run([sample]);
+    expect(r.out[0]).toContain('"course":224.0,');
+    expect(r.out[1]).toContain('"lon":-70.758200,');
+  });
+
+  it('reads standard input with "-" and names the device when asked', async () => {
+    const r = await run(['-', '--device', 'ttyUSB0'], '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toHaveLength(1);
+    expect(JSON.parse(r.out[0]!)).toMatchObject({ class: 'AIS', device: 'ttyUSB0', type: 1, mmsi: 371798000, speed: 12.3 });
+  });
+
+  it('reads a gzip log the same as a plain one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-decode-'));
+    const gz = path.join(dir, 'sample.aivdm.gz');
+    fs.writeFileSync(gz, gzipSync(fs.readFileSync(sample)));
+    const r = await run([gz]);
+    expect(r.out).toHaveLength(97);
+  });
+
+  it('counts rejects by reason with --stats', async () => {
+    const r = await run(['-', '--stats'], '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B\n!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n');
+    expect(r.out).toHaveLength(1);
+    expect(r.err).toContain('rejected (bad checksum): 1');
+  });
+
+  it('says so when the file is not NMEA at all, and exits 1', async () => {
+    const r = await run(['-'], 'name,rank,wage\nSomchai,deckhand,9000\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no NMEA sentences.*2 not nmea/);
+  });
+
+  it('names a missing file', async () => {
+    const r = await run(['/no/such/file.nmea']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('There is no file "/no/such/file.nmea"');
+  });
+});
