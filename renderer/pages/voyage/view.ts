@@ -12,12 +12,14 @@ export interface View {
   scale: number;
   width: number;
   height: number;
+  /** Cosine of the latitude fixed when the view was fitted: longitudes are scaled by it, so panning and zooming stay linear. */
+  k: number;
 }
 
 const RAD = Math.PI / 180;
 
 export function project(v: View, lat: number, lon: number): [number, number] {
-  const k = Math.cos(v.lat * RAD);
+  const k = v.k;
   let dLon = lon - v.lon;
   if (dLon > 180) dLon -= 360;
   else if (dLon < -180) dLon += 360;
@@ -25,13 +27,13 @@ export function project(v: View, lat: number, lon: number): [number, number] {
 }
 
 export function unproject(v: View, x: number, y: number): [number, number] {
-  const k = Math.max(0.01, Math.cos(v.lat * RAD));
+  const k = v.k;
   return [v.lat - (y - v.height / 2) / v.scale, v.lon + (x - v.width / 2) / (k * v.scale)];
 }
 
 /** The view that shows every point with a margin; a world view when there are none. */
 export function fitView(lats: ArrayLike<number>, lons: ArrayLike<number>, width: number, height: number, marginPx = 40): View {
-  if (lats.length === 0) return { lat: 0, lon: 0, scale: Math.max(1, height / 180), width, height };
+  if (lats.length === 0) return { lat: 0, lon: 0, scale: Math.max(1, height / 180), width, height, k: 1 };
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLon = Infinity;
@@ -49,7 +51,7 @@ export function fitView(lats: ArrayLike<number>, lons: ArrayLike<number>, width:
   const spanLat = Math.max(maxLat - minLat, 0.02);
   const spanLon = Math.max((maxLon - minLon) * k, 0.02);
   const scale = Math.min((width - 2 * marginPx) / spanLon, (height - 2 * marginPx) / spanLat);
-  return { lat, lon, scale: Math.max(scale, 0.5), width, height };
+  return { lat, lon, scale: Math.max(scale, 0.5), width, height, k };
 }
 
 /** Zoom by `factor` keeping the point under (x, y) fixed, as a chart plotter does. */
