@@ -104,7 +104,18 @@ export const migration: Migration = {
         heading_deg REAL,
         nav_status INTEGER
       ) STRICT;
-      CREATE INDEX ais_positions_t ON ais_positions (t);
+      -- No index on ais_positions: it is the hot insert path (rows arrive in time order, so
+      -- rowid ranges follow time). The live view reads ais_last, one row per vessel.
+      CREATE TABLE ais_last (
+        mmsi INTEGER PRIMARY KEY,
+        t INTEGER NOT NULL,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        sog_kn REAL,
+        cog_deg REAL,
+        heading_deg REAL
+      ) STRICT;
+      CREATE INDEX ais_last_t ON ais_last (t);
 
       -- Latest static and voyage data per MMSI (types 5, 19, 24): enough to suggest a registry entry.
       CREATE TABLE ais_static (

@@ -16,16 +16,15 @@ export function bearingDeg(lat1: number, lon1: number, lat2: number, lon2: numbe
 }
 
 /**
- * Each vessel's latest AIS position since `since`, with name from its static data and
- * distance/bearing from `from` (our own last fix). SQLite returns the bare columns of
- * the row holding max(t) in a GROUP BY (documented "bare columns in aggregate queries").
+ * Each vessel's latest AIS position since `since` (kept per vessel in ais_last), with name
+ * from its static data and distance/bearing from `from` (our own last fix).
  */
 export function nearbyVessels(db: Db, since: number, from: { lat: number; lon: number } | null, limit: number): NearbyVessel[] {
   const rows = db
     .prepare(
-      `SELECT p.mmsi, max(p.t) AS lastSeen, p.lat, p.lon, p.sog_kn AS sogKn, s.name, s.call_sign AS callSign
-       FROM ais_positions p LEFT JOIN ais_static s ON s.mmsi = p.mmsi
-       WHERE p.t >= ? GROUP BY p.mmsi`,
+      `SELECT p.mmsi, p.t AS lastSeen, p.lat, p.lon, p.sog_kn AS sogKn, s.name, s.call_sign AS callSign
+       FROM ais_last p LEFT JOIN ais_static s ON s.mmsi = p.mmsi
+       WHERE p.t >= ?`,
     )
     .all(since) as { mmsi: number; lastSeen: number; lat: number; lon: number; sogKn: number | null; name: string | null; callSign: string | null }[];
   const out: NearbyVessel[] = rows.map((r) => ({

@@ -4,10 +4,10 @@ import type { AisPositionRow, MarineBatch, OwnPositionRow } from './marine-rows'
 
 /**
  * Rows per INSERT statement. One statement with many VALUES tuples costs one
- * call into SQLite instead of many; 64 rows × 11 columns stays far below
+ * call into SQLite instead of many; 256 rows × 10 columns stays far below
  * SQLite's default limit of 32766 bound parameters (SQLITE_MAX_VARIABLE_NUMBER).
  */
-const ROWS_PER_STATEMENT = 64;
+const ROWS_PER_STATEMENT = 256;
 
 const OWN_COLUMNS = 'session_id, t, lat, lon, sog_kn, cog_deg, heading_deg, quality, satellites, hdop';
 const AIS_COLUMNS = 'session_id, t, mmsi, msg_type, lat, lon, sog_kn, cog_deg, heading_deg, nav_status';
@@ -31,6 +31,11 @@ export function createMarineWriter(db: Db) {
   const ownOne = db.prepare(`INSERT INTO own_positions (${OWN_COLUMNS}) VALUES ${tuples(10, 1)}`);
   const aisMany = db.prepare(`INSERT INTO ais_positions (${AIS_COLUMNS}) VALUES ${tuples(10, ROWS_PER_STATEMENT)}`);
   const aisOne = db.prepare(`INSERT INTO ais_positions (${AIS_COLUMNS}) VALUES ${tuples(10, 1)}`);
+  const lastUpsert = db.prepare(`
+    INSERT INTO ais_last (mmsi, t, lat, lon, sog_kn, cog_deg, heading_deg) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (mmsi) DO UPDATE SET t = excluded.t, lat = excluded.lat, lon = excluded.lon,
+      sog_kn = excluded.sog_kn, cog_deg = excluded.cog_deg, heading_deg = excluded.heading_deg
+    WHERE excluded.t >= ais_last.t`);
   const staticUpsert = db.prepare(`
     INSERT INTO ais_static (mmsi, name, call_sign, imo, ship_type, to_bow, to_stern, to_port, to_starboard, destination, draught_m, first_seen, updated_at)
     VALUES (@mmsi, @name, @callSign, @imo, @shipType, @toBow, @toStern, @toPort, @toStarboard, @destination, @draughtM, @t, @t)
@@ -55,18 +60,18 @@ export function createMarineWriter(db: Db) {
     ON CONFLICT (session_id, reason) DO UPDATE SET count = count + excluded.count`);
   const fileOffset = db.prepare('UPDATE ingest_files SET committed_offset = max(committed_offset, ?) WHERE sha256 = ?');
 
-  function insertMany<R>(rows: readonly R[], many: { run(...p: unknown[]): unknown }, one: { run(...p: unknown[]): unknown }, params: (out: unknown[], r: R) => void): void {
+  function insertMany<R>(rows: readonly R[], many: { run(p: unknown[]): unknown }, one: { run(p: unknown[]): unknown }, params: (out: unknown[], r: R) => void): void {
     let i = 0;
     const buf: unknown[] = [];
     for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
       buf.length = 0;
       for (let j = i; j < i + ROWS_PER_STATEMENT; j++) params(buf, rows[j]!);
-      many.run(...buf);
+      many.run(buf);
     }
     for (; i < rows.length; i++) {
       buf.length = 0;
       params(buf, rows[i]!);
-      one.run(...buf);
+      one.run(buf);
     }
   }
 
@@ -75,6 +80,12 @@ export function createMarineWriter(db: Db) {
       inTransaction(db, () => {
         insertMany(batch.own, ownMany, ownOne, ownParams);
         insertMany(batch.ais, aisMany, aisOne, aisParams);
+        const latest = new Map<number, AisPositionRow>();
+        for (const r of batch.ais) {
+          const seen = latest.get(r.mmsi);
+          if (!seen || r.t >= seen.t) latest.set(r.mmsi, r);
+        }
+        for (const r of latest.values()) lastUpsert.run(r.mmsi, r.t, r.lat, r.lon, r.sogKn, r.cogDeg, r.headingDeg);
         for (const s of batch.statics) {
           staticUpsert.run({
             mmsi: s.mmsi,
