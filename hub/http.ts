@@ -93,7 +93,7 @@ export class HubHttp implements Extension {
       const since = Math.max(0, Number(url.searchParams.get('since') ?? 0) || 0);
       const clock = this.hub.latestSeq();
       const documents = this.hub
-        .changedSince(since)
+        .changedSince(since, device.id)
         .filter((m) => decideAccess(device, m.doc, m).allow)
         .map((m) => ({ name: m.doc, clock: m.clock }));
       send(res, 200, { clock, documents });

@@ -101,11 +101,20 @@ export class HubStore {
       });
   }
 
-  /** Documents changed after `since` (global log seq), for the manifest. */
-  changedSince(since: number): HubDocMeta[] {
-    const rows = this.db.prepare('SELECT doc, kind, agency, confidentiality, shared_with AS sharedWith, clock FROM hub_docs WHERE clock > ? ORDER BY clock').all(since) as (Omit<HubDocMeta, 'sharedWith'> & {
-      sharedWith: string;
-    })[];
+  /**
+   * Documents another device changed after `since` (global log seq), for the
+   * manifest. A device's own updates are left out: it already has them, and
+   * counting them would make every push come back as a pull. `clock` is the
+   * seq of the newest such update.
+   */
+  changedSince(since: number, exceptDevice: string): HubDocMeta[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.doc, d.kind, d.agency, d.confidentiality, d.shared_with AS sharedWith, u.clock
+         FROM (SELECT doc, max(seq) AS clock FROM hub_updates WHERE seq > ? AND device_id != ? GROUP BY doc) u
+         JOIN hub_docs d ON d.doc = u.doc ORDER BY u.clock`,
+      )
+      .all(since, exceptDevice) as (Omit<HubDocMeta, 'sharedWith'> & { sharedWith: string })[];
     return rows.map((r) => ({ ...r, sharedWith: JSON.parse(r.sharedWith) as string[] }));
   }
 

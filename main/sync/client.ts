@@ -7,7 +7,7 @@ import { applyDocToTables } from './applyToTables';
 import { backoffDelay } from './backoff';
 import { blobsToUpload, uploadBlob } from './blobUpload';
 import { getEnrolment, httpUrlOf, signDeviceToken } from './device';
-import { appendUpdate, compactDoc, docClocks, docsToPush, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
+import { appendUpdate, compactDoc, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
 
 /** Hocuspocus refuses to load more than a few hundred documents per connection at once; 20 keeps well clear and the pipe full. */
 export const DEFAULT_BATCH = 20;
@@ -232,6 +232,7 @@ export class SyncClient {
         if ((getRemoteClock(this.db, hub, d.name)?.pulled ?? 0) < d.clock) wanted.set(d.name, d.clock);
       }
       for (const d of docsToPush(this.db, hub)) if (!wanted.has(d.doc)) wanted.set(d.doc, getRemoteClock(this.db, hub, d.doc)?.pulled ?? 0);
+      for (const doc of docsToRepull(this.db, hub)) if (!wanted.has(doc)) wanted.set(doc, 0);
       // Vessels before audits: an audit row needs its vessel row.
       const rank = (n: string) => ({ vessel: 0, audit: 1, index: 2 })[parseDocName(n)?.kind ?? 'index'];
       const names = [...wanted.keys()].filter((n) => parseDocName(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));

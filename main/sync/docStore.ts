@@ -144,12 +144,24 @@ export function compactDoc(db: Db, doc: string): { folded: number } {
   });
 }
 
-/** Forgets a document's local history so it can be pulled fresh from the hub (after the hub refused it). */
+/**
+ * Forgets a document's local history so it is pulled fresh from the hub
+ * (after the hub refused it). Its remote clocks are marked 'reset' so the
+ * next round asks for it even if no one else changed it.
+ */
 export function resetDoc(db: Db, doc: string): void {
   inTransaction(db, () => {
     db.prepare('DELETE FROM sync_updates WHERE doc = ?').run(doc);
     db.prepare('DELETE FROM sync_snapshots WHERE doc = ?').run(doc);
     db.prepare('DELETE FROM sync_clocks WHERE doc = ?').run(doc);
     db.prepare('DELETE FROM sync_remote_clocks WHERE doc = ?').run(doc);
+    for (const { hub } of db.prepare('SELECT hub FROM sync_hubs').all() as { hub: string }[]) {
+      db.prepare("INSERT INTO sync_remote_clocks (hub, doc, pushed, pulled, state, message, updated_at) VALUES (?, ?, 0, 0, 'reset', NULL, ?)").run(hub, doc, now());
+    }
   });
+}
+
+/** Documents reset on this device, to be pulled again whatever the manifest says. */
+export function docsToRepull(db: Db, hub: string): string[] {
+  return (db.prepare("SELECT doc FROM sync_remote_clocks WHERE hub = ? AND state = 'reset'").all(hub) as { doc: string }[]).map((r) => r.doc);
 }

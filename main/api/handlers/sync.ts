@@ -56,8 +56,6 @@ export const syncHandlers: Handlers<'sync.status' | 'sync.enrol' | 'sync.start' 
     const known = ctx.store.db.prepare('SELECT 1 FROM sync_clocks WHERE doc = ? UNION SELECT 1 FROM sync_remote_clocks WHERE doc = ?').get(input.name, input.name);
     if (!known) throw new GangwayError('NOT_FOUND', `This device has no shared document "${input.name}".`);
     resetDoc(ctx.store.db, input.name);
-    // Ask the hub for everything again so the document comes back on the next round.
-    ctx.store.db.prepare('UPDATE sync_hubs SET manifest_clock = 0').run();
     return clientFor(ctx).status();
   },
   'sync.setSharing': (input, ctx) => {
