@@ -210,7 +210,8 @@ export class SyncClient {
     }
     const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
     if (res.status === 401) throw new GangwayError('UNAUTHORIZED', body?.error?.message ?? 'The hub does not accept this device.');
-    if (!res.ok || !body) throw new GangwayError('DEVICE', body?.error?.message ?? `The hub answered HTTP ${res.status}.`);
+    if (!body) throw new GangwayError('DEVICE', `The server at ${new URL(url).host} is not a Gangway hub (it answered HTTP ${res.status} without hub data). Check the hub address.`);
+    if (!res.ok) throw new GangwayError('DEVICE', body.error?.message ?? `The hub answered HTTP ${res.status}.`);
     return body;
   }
 
