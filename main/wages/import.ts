@@ -99,6 +99,14 @@ export function importError(filename: string | undefined, issues: readonly Impor
   );
 }
 
+function withCache<T>(store: Store, before: number, fn: () => T): T {
+  try {
+    return fn();
+  } finally {
+    store.db.pragma(`cache_size = ${before}`);
+  }
+}
+
 /**
  * Imports a wage file in one transaction: the original bytes as evidence, an
  * import record, and every row not already stored. Any problem in any row
@@ -111,7 +119,11 @@ export async function applyWageImport(store: Store, input: WageImportRequest, by
   onProgress?.(0, p.identities.length);
   const importId = crypto.randomUUID();
   const { request, parsed } = p;
-  const result = inTransaction(store.db, () => {
+  // A big statement overflows SQLite's default 2 MB page cache and spills to the WAL mid-transaction;
+  // a larger cache for this connection while importing halves the time for 100k rows.
+  const cacheBefore = store.db.pragma('cache_size', { simple: true }) as number;
+  if (p.identities.length > 10_000) store.db.pragma('cache_size = -65536');
+  const result = withCache(store, cacheBefore, () => inTransaction(store.db, () => {
     const blob = putBlob(store.db, store.dataDir, { bytes, mediaType: MEDIA[parsed.format], filename: request.filename, note: `wage ${request.kind} import` });
     repo.insertImport(store.db, {
       id: importId,
@@ -133,7 +145,7 @@ export async function applyWageImport(store: Store, input: WageImportRequest, by
     else added = repo.insertContracts(store.db, request.vesselId, importId, p.contracts);
     repo.setImportAdded(store.db, importId, added);
     return { importId, sha256: blob.sha256, rows: p.identities.length, added, alreadyStored: p.identities.length - added };
-  });
+  }));
   onProgress?.(p.identities.length, p.identities.length);
   return result;
 }

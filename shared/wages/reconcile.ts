@@ -91,14 +91,18 @@ export function reconcile(input: WageInput): WageReport {
   for (const [account, list] of byAccount) {
     const owner = owners.get(account);
     if (!owner) continue;
-    const unmatched = [...(slipsByCrew.get(owner.crew) ?? [])];
+    const unmatched = (slipsByCrew.get(owner.crew) ?? []).map((s) => ({
+      period: s.period,
+      from: addDays(s.paymentDate!, -rule.maxPaymentDelayDays),
+      to: addDays(s.paymentDate!, rule.maxPaymentDelayDays),
+    }));
     for (const t of list) {
       // A deposit pays the period of the payslip paid that day (± the rule's delay), so a
       // late payment counts for its own month and is flagged late, not as a missing month.
       let period = t.bookedAt.slice(0, 7);
       if (t.kind === 'deposit' && unmatched.length > 0) {
         const day = t.bookedAt.slice(0, 10);
-        const at = unmatched.findIndex((s) => addDays(s.paymentDate!, -rule.maxPaymentDelayDays) <= day && day <= addDays(s.paymentDate!, rule.maxPaymentDelayDays));
+        const at = unmatched.findIndex((s) => s.from <= day && day <= s.to);
         if (at >= 0) period = unmatched.splice(at, 1)[0]!.period;
       }
       const key = `${account}\u001f${t.kind === 'deposit' ? period : t.bookedAt.slice(0, 7)}`;

@@ -62,8 +62,9 @@ export const migration: Migration = {
         kind TEXT NOT NULL CHECK (kind IN ('deposit', 'withdrawal', 'fee', 'transfer_out', 'other')),
         import_id TEXT NOT NULL REFERENCES wage_imports (id),
         line INTEGER NOT NULL,
-        PRIMARY KEY (vessel_id, identity)
-      ) STRICT, WITHOUT ROWID;
+        -- A rowid table: rows append in import order and only the identity index takes random inserts.
+        UNIQUE (vessel_id, identity)
+      ) STRICT;
       CREATE INDEX wage_transactions_account ON wage_transactions (vessel_id, account, booked_at);
 
       CREATE TABLE wage_payslips (

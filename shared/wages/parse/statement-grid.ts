@@ -31,11 +31,11 @@ function locate(profile: StatementProfileParsed, grid: Grid, scan = 40): { row: 
   return undefined;
 }
 
-export function classify(amount: number, text: string, profile: StatementProfileParsed, terminalId: string | undefined): TxKind {
+export function classify(amount: number, text: string, patterns: { fee: RegExp; withdrawal: RegExp }, terminalId: string | undefined): TxKind {
   if (amount > 0) return 'deposit';
   if (amount === 0) return 'other';
-  if (new RegExp(profile.feePattern, 'i').test(text)) return 'fee';
-  if (terminalId || new RegExp(profile.withdrawalPattern, 'i').test(text)) return 'withdrawal';
+  if (patterns.fee.test(text)) return 'fee';
+  if (terminalId || patterns.withdrawal.test(text)) return 'withdrawal';
   return 'transfer_out';
 }
 
@@ -81,6 +81,12 @@ export function parseStatementGrid(grid: Grid, profiles: readonly StatementProfi
 
   const transactions: Transaction[] = [];
   const seen = new Map<string, number>();
+  const patterns = { fee: new RegExp(profile.feePattern, 'i'), withdrawal: new RegExp(profile.withdrawalPattern, 'i') };
+  // Statements repeat the same few hundred dates and times: read each text once.
+  const dates = new Map<string, ReturnType<typeof parseDate>>();
+  const times = new Map<string, ReturnType<typeof parseTime>>();
+  const fmt = { decimal: profile.decimal };
+  const optional = (row: readonly string[], k: ColumnKey) => cell(row, at[k]) || undefined;
   for (let r = found.row + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r]!;
     const line = grid.lines[r]!;
@@ -92,27 +98,32 @@ export function parseStatementGrid(grid: Grid, profiles: readonly StatementProfi
     // Footers ("Total", "ยอดรวม") have no date; a row with no date and no money is not a transaction.
     if (!/\d/.test(dateText) && !/\d/.test(debitText + creditText + amountText)) continue;
     const rowIssues: ImportIssue[] = [];
-    const date = parseDate(dateText, profile.dateOrder, profile.era);
+    let date = dates.get(dateText);
+    if (!date) dates.set(dateText, (date = parseDate(dateText, profile.dateOrder, profile.era)));
     if (!date.ok) rowIssues.push({ line, column: colName('date'), code: 'CSV_DATE', message: `Date ${date.reason}` });
     let time = '00:00:00';
     const timeText = cell(row, at.time);
     if (timeText !== '') {
-      const t = parseTime(timeText);
+      let t = times.get(timeText);
+      if (!t) times.set(timeText, (t = parseTime(timeText)));
       if (t.ok) time = t.value;
       else rowIssues.push({ line, column: colName('time'), code: 'CSV_TIME', message: `Time ${t.reason}` });
     }
     let amount = 0;
-    const fmt = { decimal: profile.decimal };
     if (amountText !== '') {
       const a = parseAmount(amountText, fmt);
       if (a.ok) amount = a.value;
       else rowIssues.push({ line, column: colName('amount'), code: 'CSV_AMOUNT', message: `Amount ${a.reason}` });
     } else {
-      for (const [text, key, sign] of [[debitText, 'debit', -1], [creditText, 'credit', 1]] as const) {
-        if (text === '' || text === '-') continue;
-        const a = parseAmount(text, fmt);
-        if (a.ok) amount += sign * Math.abs(a.value);
-        else rowIssues.push({ line, column: colName(key), code: 'CSV_AMOUNT', message: `Amount ${a.reason}` });
+      if (debitText !== '' && debitText !== '-') {
+        const a = parseAmount(debitText, fmt);
+        if (a.ok) amount -= Math.abs(a.value);
+        else rowIssues.push({ line, column: colName('debit'), code: 'CSV_AMOUNT', message: `Amount ${a.reason}` });
+      }
+      if (creditText !== '' && creditText !== '-') {
+        const a = parseAmount(creditText, fmt);
+        if (a.ok) amount += Math.abs(a.value);
+        else rowIssues.push({ line, column: colName('credit'), code: 'CSV_AMOUNT', message: `Amount ${a.reason}` });
       }
       if (debitText === '' && creditText === '' && rowIssues.length === 0) {
         rowIssues.push({ line, column: colName('credit'), code: 'CSV_AMOUNT', message: 'The row has neither a withdrawal nor a deposit amount' });
@@ -133,29 +144,32 @@ export function parseStatementGrid(grid: Grid, profiles: readonly StatementProfi
       issues.push(...rowIssues);
       continue;
     }
-    const optional = (k: ColumnKey) => cell(row, at[k]) || undefined;
-    const base = {
+    const tx: Transaction = {
+      identity: '',
       account,
       bookedAt: `${date.value}T${time}`,
       amount,
       currency: profile.currency,
       balance,
-      reference: optional('reference'),
-      counterparty: optional('counterparty'),
-      channel: optional('channel'),
-      terminalId: optional('terminalId'),
-      location: optional('location'),
-      description: optional('description'),
+      reference: optional(row, 'reference'),
+      counterparty: optional(row, 'counterparty'),
+      channel: optional(row, 'channel'),
+      terminalId: optional(row, 'terminalId'),
+      location: optional(row, 'location'),
+      description: optional(row, 'description'),
+      kind: 'other',
+      line,
     };
-    const identity = transactionIdentity(base);
+    const identity = transactionIdentity(tx);
     const earlier = seen.get(identity);
     if (earlier !== undefined) {
-      issues.push({ line, code: 'DUPLICATE_ROW', message: `This row repeats line ${earlier} (same ${base.reference ? 'bank reference' : 'date, time, amount and balance'}). Remove one copy; if both are real, the bank export is missing a reference or balance column.` });
+      issues.push({ line, code: 'DUPLICATE_ROW', message: `This row repeats line ${earlier} (same ${tx.reference ? 'bank reference' : 'date, time, amount and balance'}). Remove one copy; if both are real, the bank export is missing a reference or balance column.` });
       continue;
     }
     seen.set(identity, line);
-    const kind = classify(amount, `${base.channel ?? ''} ${base.description ?? ''}`, profile, base.terminalId);
-    transactions.push({ ...base, identity, kind, line });
+    tx.identity = identity;
+    tx.kind = classify(amount, `${tx.channel ?? ''} ${tx.description ?? ''}`, patterns, tx.terminalId);
+    transactions.push(tx);
   }
   return { profile: profile.name, headerLine: grid.lines[found.row], transactions, issues };
 }
