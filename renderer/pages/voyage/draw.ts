@@ -1,8 +1,7 @@
-import { decimateScreen } from '../../../shared/voyage/decimate';
 import type { TrackSample } from '../../../shared/voyage/decimate';
 import type { VoyageEvent } from '../../../shared/voyage/events';
 import type { Rings } from './coastline';
-import { project, SPEED_BANDS, speedBand, type View } from './view';
+import { project, SPEED_BANDS, speedBand, unproject, type View } from './view';
 
 export interface MapColours {
   sea: string;
@@ -19,30 +18,57 @@ export interface DrawStats {
 
 /**
  * Draws land, the track coloured by speed, and the events. The track is
- * decimated in screen space for the current view: a fix closer than 1.5 px to
- * the last drawn one is skipped, so a million-point track draws like a few
- * thousand at any zoom. Segments across a silence are not joined (a gap is
+ * decimated in screen space for the current view (the rule of `decimateScreen`
+ * in shared/voyage/decimate.ts, inlined): a fix closer than 1.5 px to the last
+ * drawn one is skipped, so a million-point track draws like a few thousand at
+ * any zoom, and segments off screen are not stroked. Segments across a silence are not joined (a gap is
  * drawn as its own dashed line), so the map never invents a path.
  */
 export function drawMap(ctx: CanvasRenderingContext2D, view: View, land: Rings | undefined, track: TrackSample | undefined, events: readonly VoyageEvent[], selected: string | undefined, colours: MapColours): DrawStats {
   const t0 = performance.now();
   ctx.fillStyle = colours.sea;
   ctx.fillRect(0, 0, view.width, view.height);
+  // The projection inlined (see view.ts `project`): this loop runs millions of times per redraw.
+  const cx = view.width / 2;
+  const cy = view.height / 2;
+  const sx = view.k * view.scale;
+  const sy = view.scale;
+  const lon0 = view.lon;
+  const lat0 = view.lat;
+  const px = (lon: number) => {
+    let d = lon - lon0;
+    if (d > 180) d -= 360;
+    else if (d < -180) d += 360;
+    return cx + d * sx;
+  };
 
   if (land) {
     ctx.fillStyle = colours.land;
     ctx.strokeStyle = colours.coast;
     ctx.lineWidth = 1;
     ctx.beginPath();
-    for (const ring of land) {
+    const [south, west] = unproject(view, 0, view.height);
+    const [north, east] = unproject(view, view.width, 0);
+    const boxes = ringBoxes(land);
+    for (let r = 0; r < land.length; r++) {
+      const [bS, bN, bW, bE] = boxes[r]! as unknown as [number, number, number, number];
+      // Rings wholly outside the view are skipped; so are vertices less than a pixel apart.
+      if (bS > north || bN < south || (east - west < 360 && (bW > east || bE < west) && !(bE - bW > 180))) continue;
+      const ring = land[r]!;
       let prevLon = NaN;
-      ring.forEach(([lon, lat], i) => {
-        const [x, y] = project(view, lat!, lon!);
-        // Rings that cross the antimeridian are broken there instead of drawn across the map.
-        if (i === 0 || Math.abs(lon! - prevLon) > 180) ctx.moveTo(x, y);
-        else ctx.lineTo(x, y);
-        prevLon = lon!;
-      });
+      let lx = NaN;
+      let ly = NaN;
+      for (let i = 0; i < ring.length; i++) {
+        const lon = ring[i]![0]!;
+        const x = px(lon);
+        const y = cy - (ring[i]![1]! - lat0) * sy;
+        if (i === 0 || Math.abs(lon - prevLon) > 180) ctx.moveTo(x, y);
+        else if (Math.abs(x - lx) + Math.abs(y - ly) >= 1 || i === ring.length - 1) ctx.lineTo(x, y);
+        else continue;
+        lx = x;
+        ly = y;
+        prevLon = lon;
+      }
       ctx.closePath();
     }
     ctx.fill('evenodd');
@@ -52,30 +78,39 @@ export function drawMap(ctx: CanvasRenderingContext2D, view: View, land: Rings |
   let drawn = 0;
   if (track && track.t.length > 0) {
     const n = track.t.length;
-    const xs = new Float32Array(n);
-    const ys = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const [x, y] = project(view, track.lat[i]!, track.lon[i]!);
-      xs[i] = x;
-      ys[i] = y;
-    }
-    const keep = decimateScreen(xs, ys, 1.5);
-    drawn = keep.length;
     const gapStarts = new Set(events.filter((e) => e.kind === 'gap').map((e) => e.start));
+    // One pass: project, decimate in screen space (1.5 px), and bucket segments by speed band.
+    const paths = SPEED_BANDS.map(() => new Path2D());
+    let lx = px(track.lon[0]!);
+    let ly = cy - (track.lat[0]! - lat0) * sy;
+    let lastT = track.t[0]!;
+    let lastBand = -1;
+    for (let i = 1; i < n; i++) {
+      const x = px(track.lon[i]!);
+      const y = cy - (track.lat[i]! - lat0) * sy;
+      const dx = x - lx;
+      const dy = y - ly;
+      if (dx * dx + dy * dy < 2.25 && i !== n - 1) continue;
+      const off = (x < 0 && lx < 0) || (x > view.width && lx > view.width) || (y < 0 && ly < 0) || (y > view.height && ly > view.height);
+      if (!off && !gapStarts.has(lastT)) {
+        const b = speedBand(track.kn[i]!);
+        const p = paths[b]!;
+        if (b !== lastBand) p.moveTo(lx, ly);
+        p.lineTo(x, y);
+        lastBand = b;
+        drawn++;
+      } else lastBand = -1;
+      lx = x;
+      ly = y;
+      lastT = track.t[i]!;
+    }
     ctx.lineWidth = 2;
     ctx.lineCap = 'round';
-    for (let b = 0; b < SPEED_BANDS.length; b++) {
+    ctx.lineJoin = 'round';
+    paths.forEach((p, b) => {
       ctx.strokeStyle = SPEED_BANDS[b]!.color;
-      ctx.beginPath();
-      for (let k = 1; k < keep.length; k++) {
-        const i = keep[k]!;
-        const p = keep[k - 1]!;
-        if (speedBand(track.kn[i]!) !== b || gapStarts.has(track.t[p]!)) continue;
-        ctx.moveTo(xs[p]!, ys[p]!);
-        ctx.lineTo(xs[i]!, ys[i]!);
-      }
-      ctx.stroke();
-    }
+      ctx.stroke(p);
+    });
   }
 
   for (const e of events) {
@@ -114,6 +149,27 @@ export function drawMap(ctx: CanvasRenderingContext2D, view: View, land: Rings |
     }
   }
   return { drawnPoints: drawn, ms: performance.now() - t0 };
+}
+
+const boxCache = new WeakMap<Rings, Float64Array[]>();
+
+/** [minLat, maxLat, minLon, maxLon] per ring, computed once per coastline. */
+function ringBoxes(land: Rings): Float64Array[] {
+  let boxes = boxCache.get(land);
+  if (!boxes) {
+    boxes = land.map((ring) => {
+      const b = new Float64Array([Infinity, -Infinity, Infinity, -Infinity]);
+      for (const [lon, lat] of ring) {
+        b[0] = Math.min(b[0]!, lat!);
+        b[1] = Math.max(b[1]!, lat!);
+        b[2] = Math.min(b[2]!, lon!);
+        b[3] = Math.max(b[3]!, lon!);
+      }
+      return b;
+    });
+    boxCache.set(land, boxes);
+  }
+  return boxes;
 }
 
 /** The event whose marker is within `radius` px of (x, y), nearest first. */
