@@ -8,12 +8,12 @@ export function Bilingual({ form, labels, crew, inspector, testId, extra }: { fo
   const { t } = useTranslation();
   const reviewed = form.languages.find((l) => l.language === crew)?.reviewed ?? false;
   return (
+    <>
     <div className="bilingual" data-testid={testId}>
       <div className="crew crew-text" lang={crew} data-testid={testId ? `${testId}-crew` : undefined}>
         <span className="lang-tag">{crew}</span>
         {labelIn(labels, crew, form.defaultLanguage)}
         {!reviewed && <small className="unreviewed" lang="en">{t('interview.question.translationNotReviewed')}</small>}
-        {extra}
       </div>
       {crew !== inspector && (
         <div className="inspector" lang={inspector} data-testid={testId ? `${testId}-inspector` : undefined}>
@@ -22,5 +22,7 @@ export function Bilingual({ form, labels, crew, inspector, testId, extra }: { fo
         </div>
       )}
     </div>
+    {extra && <div className="prompt-row">{extra}</div>}
+    </>
   );
 }

@@ -69,7 +69,7 @@ export function ChooseInterview({ api, form, onBegin, onResume }: { api: ApiClie
   ));
 
   return (
-    <div className="panel form-grid" data-testid="interview-choose">
+    <div className="panel stack" data-testid="interview-choose">
       <ErrorNote error={error} />
       <Field label={t('interview.choose.audit')}>
         {(id) => (
@@ -129,7 +129,7 @@ export function ChooseInterview({ api, form, onBegin, onResume }: { api: ApiClie
               </select>
             )}
           </Field>
-          <form onSubmit={addCrew} aria-label={t('interview.choose.addCrew')} className="form-grid">
+          <form onSubmit={addCrew} aria-label={t('interview.choose.addCrew')} className="stack">
             <h3>{t('interview.choose.addCrew')}</h3>
             <Field label={t('interview.choose.pseudonym')} hint={t('interview.choose.pseudonymHint')}>
               {(id, d) => <input id={id} aria-describedby={d} data-testid="crew-pseudonym" value={adding.pseudonym} onChange={(e) => setAdding({ ...adding, pseudonym: e.target.value })} />}

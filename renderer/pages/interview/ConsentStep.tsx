@@ -23,7 +23,7 @@ export function ConsentStep({ form, crew, inspector, onDone }: { form: Form; cre
   const no = yesNo.find((x) => x.value === 'no')?.label ?? { en: 'No' };
 
   return (
-    <section className="panel form-grid" aria-label={t('interview.consent.title')} data-testid="consent-step">
+    <section className="panel stack" aria-label={t('interview.consent.title')} data-testid="consent-step">
       <h2>{t('interview.consent.title')}</h2>
       <p>{t('interview.consent.readAloud')}</p>
       {PARTS.map(([part, key, flag]) => (

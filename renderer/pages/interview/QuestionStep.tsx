@@ -59,7 +59,7 @@ export function QuestionStep({ api, form, state, onPause, onEnd }: Props) {
   const openRepeats = evaluation.repeats.filter((r) => !r.fixed && (r.count === 0 || current?.sections.includes(r.group.name) || atEnd));
 
   return (
-    <section className="form-grid" aria-label={t('interview.title')} data-testid="question-step">
+    <section className="stack" aria-label={t('interview.title')} data-testid="question-step">
       {current && !atEnd ? (
         <QuestionView
           key={current.path}
@@ -137,7 +137,7 @@ function QuestionView({ q, form, crew, inspector, value, draft, setDraft, onSave
   );
 
   return (
-    <div className="form-grid" data-testid="question" data-path={q.path} data-type={question.type}>
+    <div className="stack" data-testid="question" data-path={q.path} data-type={question.type}>
       <p>
         {t('interview.question.progress', { n, total })}
         {q.required && ` · ${t('interview.question.required')}`}

@@ -7,7 +7,7 @@ import { Bilingual } from './Bilingual';
 export function ReferralStep({ form, crew, inspector, referrals, onBack }: { form: Form; crew: string; inspector: string; referrals: Referral[]; onBack: () => void }) {
   const { t } = useTranslation();
   return (
-    <section className="panel form-grid" aria-label={t('interview.end.referrals')} data-testid="referral-step">
+    <section className="panel stack" aria-label={t('interview.end.referrals')} data-testid="referral-step">
       <h2>{t('interview.end.title')}</h2>
       <Bilingual form={form} labels={form.texts['referral.intro']} crew={crew} inspector={inspector} testId="referral-intro" />
       <h3>{t('interview.end.referrals')}</h3>

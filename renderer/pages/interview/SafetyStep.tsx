@@ -14,7 +14,7 @@ export function SafetyStep({ onNext }: { onNext: (s: SafetyChecklist) => void })
   };
 
   return (
-    <section className="panel form-grid" aria-label={t('interview.safety.title')} data-testid="safety-step">
+    <section className="panel stack" aria-label={t('interview.safety.title')} data-testid="safety-step">
       <h2>{t('interview.safety.title')}</h2>
       <fieldset className="checks">
         <legend>{t('interview.safety.present')}</legend>

@@ -34,7 +34,7 @@ export function VaultGate({ api, status, onOpen }: { api: ApiClient; status: Sta
   }
 
   return (
-    <form className="panel form-grid" onSubmit={submit} aria-label={setup ? t('interview.vault.setupTitle') : t('interview.vault.unlockTitle')}>
+    <form className="panel stack" onSubmit={submit} aria-label={setup ? t('interview.vault.setupTitle') : t('interview.vault.unlockTitle')}>
       <h2>{setup ? t('interview.vault.setupTitle') : t('interview.vault.unlockTitle')}</h2>
       <p>{setup ? t('interview.vault.setupHint') : t('interview.vault.unlockHint', { minutes: Math.round(status.idleLockSeconds / 60) })}</p>
       <Field label={t('interview.vault.passphrase')}>
