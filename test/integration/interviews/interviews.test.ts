@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../main/core';
 import { createClient, type ApiClient } from '../../../shared/api/client';
 import type { GangwayError } from '../../../shared/errors';
@@ -205,5 +205,27 @@ describe('crew interviews', () => {
     db.close();
     await api.call('vault.lock');
     expect((await fails(api.call('interviews.export', { scope: 'audit', id: audit.id, reason: 'again', exportedBy: 'K. Somchai' }))).code).toBe('LOCKED');
+  });
+
+  it('on a full disk keeps the recording in memory with a clear message, and saves it once space is freed', async () => {
+    const dataDir = tempDir('gangway-interview-');
+    const api = boot(dataDir);
+    const { audit, crew } = await setup(api);
+    const s = await api.call('interviews.start', { auditId: audit.id, crewMemberId: crew.id, crewLanguage: 'my', safety: SAFE, consent: CONSENT });
+    await api.call('interviews.answer', { interviewId: s.interview.id, path: 'age', value: 41 });
+    const { uploadId } = await api.call('interviews.audio.begin', { interviewId: s.interview.id, mediaType: 'audio/webm;codecs=opus' });
+    await api.call('interviews.audio.chunk', { uploadId, index: 0, base64: Buffer.from('OggS opus bytes').toString('base64') });
+    // The disk fills up just as the blob is written (ENOSPC from write(2)).
+    const full = vi.spyOn(fs, 'writeSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    const e = await fails(api.call('interviews.audio.finish', { uploadId }));
+    full.mockRestore();
+    expect(e.code).toBe('STORE_READONLY');
+    expect(e.message).toMatch(/disk is full.*kept in memory.*answers are safe/);
+    expect((await api.call('interviews.resume', { interviewId: s.interview.id })).answers).toEqual({ age: 41 });
+    const meta = await api.call('interviews.audio.finish', { uploadId });
+    const back = await api.call('interviews.audio.get', { interviewId: s.interview.id, sha256: meta.sha256 });
+    expect(Buffer.from(back.base64, 'base64').toString()).toBe('OggS opus bytes');
   });
 });
