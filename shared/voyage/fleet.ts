@@ -35,21 +35,47 @@ export function fleetFromPositions(positions: readonly Position[]): FleetReports
  * rare vessel whose reports are not gets its own small sort.
  */
 export function groupByVessel(f: FleetReports, exclude?: number): Map<number, Uint32Array> {
-  // One Map lookup per report: MMSIs become dense ids, then typed-array counting.
-  const ids = new Map<number, number>();
+  // MMSIs become dense ids through an open-addressing table (typed arrays, no Map per report).
+  let cap = 1 << 12;
+  let keys = new Int32Array(cap).fill(-1);
+  let vals = new Int32Array(cap);
+  const distinct: number[] = [];
   const idOf = new Uint32Array(f.n);
   const counts: number[] = [];
+  const slot = (m: number): number => {
+    let h = Math.imul(m, 0x9e3779b1) >>> 0;
+    for (;;) {
+      h &= cap - 1;
+      const k = keys[h]!;
+      if (k === m || k === -1) return h;
+      h++;
+    }
+  };
   for (let i = 0; i < f.n; i++) {
-    const m = f.mmsi[i]!;
-    let id = ids.get(m);
-    if (id === undefined) {
-      id = counts.length;
-      ids.set(m, id);
+    const m = f.mmsi[i]! | 0; // MMSIs are 9 digits: below 2^30, so they fit an Int32
+    let h = slot(m);
+    if (keys[h] === -1) {
+      if (distinct.length * 2 >= cap) {
+        cap *= 2;
+        keys = new Int32Array(cap).fill(-1);
+        vals = new Int32Array(cap);
+        distinct.forEach((d, id) => {
+          const j = slot(d);
+          keys[j] = d;
+          vals[j] = id;
+        });
+        h = slot(m);
+      }
+      keys[h] = m;
+      vals[h] = distinct.length;
+      distinct.push(m);
       counts.push(0);
     }
+    const id = vals[h]!;
     idOf[i] = id;
     counts[id]!++;
   }
+  const ids = new Map<number, number>(distinct.map((m, id) => [m >>> 0, id]));
   const lists = counts.map((c) => new Uint32Array(c));
   const fill = new Uint32Array(counts.length);
   for (let i = 0; i < f.n; i++) {

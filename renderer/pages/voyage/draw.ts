@@ -55,19 +55,36 @@ export function drawMap(ctx: CanvasRenderingContext2D, view: View, land: Rings |
       // Rings wholly outside the view are skipped; so are vertices less than a pixel apart.
       if (bS > north || bN < south || (east - west < 360 && (bW > east || bE < west) && !(bE - bW > 180))) continue;
       const ring = land[r]!;
+      // Vertices off screen on the same side as the last one drawn are folded into one edge: the
+      // shortcut stays on that side, so the fill on screen is unchanged (outcode clipping).
       let prevLon = NaN;
       let lx = NaN;
       let ly = NaN;
+      let lastCode = 0;
+      let heldX = NaN;
+      let heldY = NaN;
       for (let i = 0; i < ring.length; i++) {
         const lon = ring[i]![0]!;
         const x = px(lon);
         const y = cy - (ring[i]![1]! - lat0) * sy;
-        if (i === 0 || Math.abs(lon - prevLon) > 180) ctx.moveTo(x, y);
-        else if (Math.abs(x - lx) + Math.abs(y - ly) >= 1 || i === ring.length - 1) ctx.lineTo(x, y);
-        else continue;
+        const code = (x < -10 ? 1 : x > view.width + 10 ? 2 : 0) | (y < -10 ? 4 : y > view.height + 10 ? 8 : 0);
+        const jump = i === 0 || Math.abs(lon - prevLon) > 180;
+        prevLon = lon;
+        if (jump) {
+          ctx.moveTo(x, y);
+        } else if ((code & lastCode) !== 0 && i !== ring.length - 1) {
+          heldX = x;
+          heldY = y;
+          continue;
+        } else {
+          if (!Number.isNaN(heldX)) ctx.lineTo(heldX, heldY);
+          if (Math.abs(x - lx) + Math.abs(y - ly) < 1 && i !== ring.length - 1 && Number.isNaN(heldX)) continue;
+          ctx.lineTo(x, y);
+        }
+        heldX = NaN;
         lx = x;
         ly = y;
-        prevLon = lon;
+        lastCode = code;
       }
       ctx.closePath();
     }
