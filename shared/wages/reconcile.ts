@@ -69,7 +69,7 @@ export function reconcile(input: WageInput): WageReport {
     byAccount.set(t.account, list);
   }
   for (const list of byAccount.values()) list.sort(cmp);
-  for (const [account, n] of orphans) notes.push(`${n} transactions in account ${account || '(none)'} belong to no crew member in the contracts; they were left out.`);
+  for (const [account, n] of orphans) notes.push(`${n} transaction${n === 1 ? '' : 's'} in account ${account || '(none)'} belong${n === 1 ? 's' : ''} to no crew member in the contracts; left out.`);
 
   const card = cardControlSignals(byAccount, owners, settings, input.atSea);
   const cardFlags = new Map<string, Flag[]>();
@@ -122,6 +122,11 @@ export function reconcile(input: WageInput): WageReport {
   }
   const contractsByCrew = new Map<string, Contract[]>();
   for (const c of input.contracts) contractsByCrew.set(c.crew, [...(contractsByCrew.get(c.crew) ?? []), c]);
+
+  const unseen = [...contractsByCrew.entries()].filter(([crew, cs]) => !cs.some((c) => c.account && byAccount.has(c.account)) && !(input.payslips ?? []).some((p) => p.crew === crew)).map(([crew]) => crew);
+  if (unseen.length > 0) {
+    notes.push(`${unseen.length} crew member${unseen.length === 1 ? ' has' : 's have'} neither a bank statement nor a payslip (${unseen.slice(0, 10).join(', ')}${unseen.length > 10 ? ', …' : ''}): their months count as unpaid. Add their statements if they exist.`);
+  }
 
   const months: CrewMonth[] = [];
   for (const [crew, contracts] of contractsByCrew) {

@@ -81,9 +81,12 @@ describe('card control', () => {
 });
 
 describe('notes and parsers', () => {
-  it('says when transactions belong to no contracted crew member', () => {
+  it('says when transactions belong to no contracted crew member, and when a crew member has no records at all', () => {
     const r = reconcile({ contracts: [contract()], transactions: [tx('999', '2024-01-28T09:00:00', 100)] });
-    expect(r.notes).toEqual(['1 transactions in account 999 belong to no crew member in the contracts; they were left out.']);
+    expect(r.notes).toEqual([
+      '1 transaction in account 999 belongs to no crew member in the contracts; left out.',
+      '1 crew member has neither a bank statement nor a payslip (A): their months count as unpaid. Add their statements if they exist.',
+    ]);
   });
 
   it('reads a camt.054 notification and classifies a card cash withdrawal and a charge', () => {
