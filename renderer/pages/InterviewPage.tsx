@@ -138,7 +138,7 @@ export function InterviewPage({ api }: { api: ApiClient }) {
       ) : step.at === 'questions' ? (
         <>
           <RecordingBar recorder={recorder} agreed={step.state.interview.recordingAgreed} />
-          <QuestionStep api={api} form={form} state={step.state} onPause={() => void pause()} onEnd={(stopped) => void end(step.state, stopped)} />
+          <QuestionStep api={api} form={form} state={step.state} onPause={() => void pause()} onEnd={(stopped) => void end(step.state, stopped)} onLocked={guard} />
         </>
       ) : (
         <ReferralStep form={form} crew={step.state.interview.crewLanguage} inspector={step.state.interview.inspectorLanguage} referrals={step.referrals} onBack={() => setStep({ at: 'choose' })} />

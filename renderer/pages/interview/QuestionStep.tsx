@@ -15,10 +15,12 @@ interface Props {
   state: InterviewState;
   onPause: () => void;
   onEnd: (stopped: boolean) => void;
+  /** A LOCKED error (idle lock) goes up so the page asks for the passphrase; the answers already saved stay saved. */
+  onLocked: (e: ErrorShape) => void;
 }
 
 /** The question screen: what the engine says is visible, one question at a time, saved the moment it is answered. */
-export function QuestionStep({ api, form, state, onPause, onEnd }: Props) {
+export function QuestionStep({ api, form, state, onPause, onEnd, onLocked }: Props) {
   const { t } = useTranslation();
   const { id: interviewId, crewLanguage: crew, inspectorLanguage: inspector } = state.interview;
   const [answers, setAnswers] = useState<Answers>(state.answers);
@@ -40,6 +42,7 @@ export function QuestionStep({ api, form, state, onPause, onEnd }: Props) {
       if (advance) setIndex((i) => i + 1);
     } catch (e) {
       setError(e as ErrorShape);
+      if ((e as ErrorShape).code === 'LOCKED') onLocked(e as ErrorShape);
     } finally {
       setSaving(false);
     }

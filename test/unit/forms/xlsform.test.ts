@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli';
 import { importXlsForm } from '../../../main/forms/xlsform';
+import { listForms } from '../../../main/forms/repository';
+import { openStore } from '../../../main/store/database';
 import { evaluateForm } from '../../../shared/forms/evaluator';
 import { walkQuestions } from '../../../shared/forms/model';
 import { tempDir } from '../../support/tmp';
@@ -118,6 +120,18 @@ describe('gangway forms import', () => {
     const printed = JSON.parse(out.join('\n'));
     expect(printed.form.id).toBe('crew-check');
     expect(printed.problems.some((p: { column?: string }) => p.column === 'calculation')).toBe(true);
+
+    // --save keeps it in the data folder, where interviews can use it.
+    const data = path.join(dir, 'data');
+    expect(await main(['forms', 'import', good, '--save', '--data', data], io)).toBe(0);
+    const store = openStore(data);
+    expect(listForms(store.db).map((f) => [f.id, f.version, f.builtIn])).toEqual([
+      ['gangway.fisher-interview', expect.any(String), true],
+      ['crew-check', '3', false],
+    ]);
+    store.close();
+    expect(await main(['forms', 'import', good, '--save', '--data', data], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/already imported. Raise the version/);
 
     const bad = path.join(dir, 'bad.xlsx');
     fs.writeFileSync(bad, await workbook([HEAD, ['integer', 'x', 'X', 'X', '${nobody} > 1']], CHOICES));
