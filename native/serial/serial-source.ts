@@ -37,6 +37,7 @@ export class SerialSource extends SourceBase {
   private running = false;
   private lockedBaud: NmeaBaud | undefined;
   private lastDataAt = 0;
+  private currentPath: string | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private silenceTimer: NodeJS.Timeout | undefined;
 
@@ -66,7 +67,7 @@ export class SerialSource extends SourceBase {
       this.setState('failed', (e as Error).message);
       throw e;
     }
-    this.silenceTimer = setInterval(() => this.checkSilence(), Math.max(50, Math.floor(this.opts.silenceMs / 4)));
+    this.silenceTimer = setInterval(() => this.watch(), Math.max(50, Math.min(500, Math.floor(this.opts.silenceMs / 4))));
   }
 
   async stop(): Promise<void> {
@@ -91,6 +92,7 @@ export class SerialSource extends SourceBase {
       }
       // A silent port (a pty, or a GPS still waking) is kept at this rate; the silence watchdog takes over.
       if (verdict === 'nmea') this.lockedBaud = baud;
+      this.currentPath = path;
       this.adopt(port, lines);
       return;
     }
@@ -156,10 +158,21 @@ export class SerialSource extends SourceBase {
     port.on('error', (err) => this.problem(err));
   }
 
-  private checkSilence(): void {
+  /**
+   * Two ways a receiver goes away without the port closing: its device node vanishes
+   * (libuv does not always report the hang-up while a read waits for data: seen with
+   * socat ptys, and USB removal behaves alike), or it stops talking.
+   */
+  private watch(): void {
     if (!this.running || !this.port) return;
-    if (Date.now() - this.lastDataAt < this.opts.silenceMs) return;
     const port = this.port;
+    if (this.currentPath && !fs.existsSync(this.currentPath)) {
+      this.port = undefined;
+      void closeQuietly(port);
+      this.lost(`${describeIdentity(this.identity!)} was unplugged`, Date.now());
+      return;
+    }
+    if (Date.now() - this.lastDataAt < this.opts.silenceMs) return;
     this.port = undefined;
     void closeQuietly(port);
     this.lost(`no data for ${Math.round(this.opts.silenceMs / 1000)} s`, this.lastDataAt);
@@ -204,6 +217,8 @@ function openPort(path: string, baudRate: number): Promise<SerialPort> {
       reject(new GangwayError('DEVICE', `There is no serial port ${path}. Check the cable, or pick the receiver from the list of ports.`));
       return;
     }
+    // lock: false — with bindings-cpp's exclusive lock (TIOCEXCL) a vanished pty was never
+    // reported as disconnected in our socat unplug test, so the outage went unnoticed.
     const port = new SerialPort({ path, baudRate, autoOpen: false, lock: false });
     port.open((err) => {
       if (!err) return resolve(port);
