@@ -80,37 +80,45 @@ export class HubExtension implements Extension {
     const parsed = parseDocName(documentName);
     if (!parsed) throw refusal(REFUSED + 'Unknown document.');
     const meta = this.hub.docMeta(documentName);
-    // Try the update on a copy first: only a change that keeps protected content may reach the real document.
-    const trial = new Y.Doc({ gc: false });
+    const metaMap = parsed.kind === 'audit' ? auditParts(document).meta : null;
+    // Protected content can only be lost through deletions; and the owning agency can
+    // only be claimed by an update while the document does not name one yet. Only
+    // then is the update tried on a copy first (the common case, an insertion, is not).
+    const needsTrial = decoded.ds.clients.size > 0 || (metaMap !== null && metaMap.get('agency') === undefined);
+    const trial = needsTrial ? new Y.Doc({ gc: false }) : null;
     try {
-      Y.applyUpdate(trial, Y.encodeStateAsUpdate(document));
-      Y.applyUpdate(trial, update);
-      const problems = protectedContentLost(parsed.kind, document, trial);
-      if (parsed.kind === 'audit') {
-        const agency = auditParts(trial).meta.get('agency');
-        const owner = meta?.agency ?? device.agency;
-        if (agency !== undefined && agency !== owner) problems.push(`the audit names agency "${String(agency)}" but belongs to "${owner}"`);
+      if (trial) {
+        Y.applyUpdate(trial, Y.encodeStateAsUpdate(document));
+        Y.applyUpdate(trial, update);
+        const problems = protectedContentLost(parsed.kind, document, trial);
+        if (parsed.kind === 'audit') {
+          const agency = auditParts(trial).meta.get('agency');
+          const owner = meta?.agency ?? device.agency;
+          if (agency !== undefined && agency !== owner) problems.push(`the audit names agency "${String(agency)}" but belongs to "${owner}"`);
+        }
+        if (problems.length > 0) {
+          this.log(`refused update to ${documentName} from device ${device.id} (${device.userName}): ${problems.join('; ')}`);
+          throw refusal(`${RESET}The hub refused this change because ${problems.join('; ')}. Reset this document from the hub to continue.`, 4409);
+        }
       }
-      if (problems.length > 0) {
-        this.log(`refused update to ${documentName} from device ${device.id} (${device.userName}): ${problems.join('; ')}`);
-        throw refusal(`${RESET}The hub refused this change because ${problems.join('; ')}. Reset this document from the hub to continue.`, 4409);
-      }
-      const seq = this.hub.appendUpdate(documentName, parsed.kind, update, device.id, device.userName);
-      if (parsed.kind === 'audit') {
-        const m = auditParts(trial).meta;
-        const sharedWith = m.get('sharedWith');
-        this.hub.setDocAccess(documentName, parsed.kind, {
-          agency: meta?.agency ?? device.agency,
-          ...(typeof m.get('confidentiality') === 'string' ? { confidentiality: m.get('confidentiality') as string } : {}),
-          ...(Array.isArray(sharedWith) ? { sharedWith: sharedWith.map(String) } : {}),
-        });
-      } else if (!meta?.agency) {
-        this.hub.setDocAccess(documentName, parsed.kind, { agency: device.agency });
-      }
+      this.hub.appendUpdate(documentName, parsed.kind, update, device.id, device.userName);
       // Apply now, in the same tick as the log write, so a snapshot taken at
       // any later moment covers every update up to the document's clock.
       Y.applyUpdate(document, update, connection);
-      void seq;
+      if (metaMap) {
+        const sharedWith = metaMap.get('sharedWith');
+        const confidentiality = metaMap.get('confidentiality');
+        const access = {
+          agency: meta?.agency ?? device.agency,
+          ...(typeof confidentiality === 'string' ? { confidentiality } : {}),
+          ...(Array.isArray(sharedWith) ? { sharedWith: sharedWith.map(String) } : {}),
+        };
+        if (!meta || meta.agency !== access.agency || meta.confidentiality !== (access.confidentiality ?? null) || JSON.stringify(meta.sharedWith) !== JSON.stringify(access.sharedWith ?? meta.sharedWith)) {
+          this.hub.setDocAccess(documentName, parsed.kind, access);
+        }
+      } else if (!meta?.agency) {
+        this.hub.setDocAccess(documentName, parsed.kind, { agency: device.agency });
+      }
     } catch (e) {
       if ((e as { reason?: string }).reason) throw e;
       const code = (e as { code?: string }).code;
@@ -120,7 +128,7 @@ export class HubExtension implements Extension {
       }
       throw refusal(RESET + `The hub could not apply this change (${(e as Error).message}). Reset this document from the hub.`, 4400);
     } finally {
-      trial.destroy();
+      trial?.destroy();
     }
   }
 
