@@ -31,7 +31,29 @@ export function appendArmoured(into: Bits, text: string, from: number, to: numbe
   const bytes = into.bytes;
   let bit = into.length;
   if (bit + (to - from) * 6 > (bytes.length - 8) * 8) return false;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  if ((bit & 7) === 0) {
+    // Byte-aligned (every single-sentence message): four characters are exactly three bytes.
+    let j = bit >> 3;
+    for (; i + 4 <= to; i += 4) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const c = text.charCodeAt(i + 2);
+      const d = text.charCodeAt(i + 3);
+      const va = a < 128 ? ARMOUR[a]! : -1;
+      const vb = b < 128 ? ARMOUR[b]! : -1;
+      const vc = c < 128 ? ARMOUR[c]! : -1;
+      const vd = d < 128 ? ARMOUR[d]! : -1;
+      if ((va | vb | vc | vd) < 0) break; // let the general loop find and report it
+      const v = (va << 18) | (vb << 12) | (vc << 6) | vd;
+      bytes[j] = v >> 16;
+      bytes[j + 1] = (v >> 8) & 0xff;
+      bytes[j + 2] = v & 0xff;
+      j += 3;
+      bit += 24;
+    }
+  }
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     const v = c < 128 ? ARMOUR[c]! : -1;
     if (v < 0) {
@@ -61,6 +83,17 @@ export function resetBits(bits: Bits): void {
 
 /** Unsigned integer of `width` bits (≤ 48) at `start`, MSB first. */
 export function ubits(bytes: Uint8Array, start: number, width: number): number {
+  const off = start & 7;
+  if (off + width <= 32) {
+    // Common case: the field lies within four bytes; one 32-bit window, two shifts.
+    const i = start >> 3;
+    const window = ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0;
+    return width === 0 ? 0 : ((window << off) >>> 0) >>> (32 - width);
+  }
+  return ubitsWide(bytes, start, width);
+}
+
+function ubitsWide(bytes: Uint8Array, start: number, width: number): number {
   let v = 0;
   let bit = start;
   const end = start + width;

@@ -5,25 +5,47 @@ import type { ArrayField, Field, MessageTable, RawMessage } from './field';
 import type { AisMessage } from './message';
 import { isAuxiliaryCraft } from './messages/static-b';
 import { tableFor } from './tables';
+import { compileFields, type FieldReader } from './compile';
 
 export type DecodeResult = { ok: true; message: AisMessage } | { ok: false; reason: RejectReason };
 
 const bad = (reason: RejectReason): DecodeResult => ({ ok: false, reason });
 
-/** Fields whose presence depends on a flag later in the message are read last. */
-const readOrder = new WeakMap<Field[], Field[]>();
-function ordered(fields: Field[]): Field[] {
-  let list = readOrder.get(fields);
+/** Fields whose presence depends on a flag later in the message are read last (cached on the array). */
+const ORDER = Symbol('read order');
+type Ordered = Field[] & { [ORDER]?: Field[] };
+function ordered(fields: Ordered): Field[] {
+  let list = fields[ORDER];
   if (!list) {
-    list = [...fields.filter((x) => !x.ifFlag), ...fields.filter((x) => x.ifFlag)];
-    readOrder.set(fields, list);
+    list = fields.some((x) => x.ifFlag) ? [...fields.filter((x) => !x.ifFlag), ...fields.filter((x) => x.ifFlag)] : fields;
+    fields[ORDER] = list;
   }
   return list;
 }
 
+const COMPILED = Symbol('compiled reader');
+type WithReader = Field[] & { [COMPILED]?: FieldReader };
+/** The table's compiled reader (compile.ts), or the interpreter when code generation is not allowed. */
+function readerFor(fields: WithReader): FieldReader {
+  let reader = fields[COMPILED];
+  if (!reader) {
+    reader =
+      compileFields(fields) ??
+      ((bytes, bitLength) => {
+        const values: RawMessage = {};
+        readFields(fields, bytes, bitLength, values);
+        return values;
+      });
+    fields[COMPILED] = reader;
+  }
+  return reader;
+}
+
 /** Reads every field of a table into `values`. The one bit reader for all message types. */
 export function readFields(fields: Field[], bytes: Uint8Array, bitLength: number, values: RawMessage, base = 0): void {
-  for (const field of ordered(fields)) {
+  const list = ordered(fields);
+  for (let k = 0; k < list.length; k++) {
+    const field = list[k]!;
     const start = base + field.start;
     if (field.ifLongerThan !== undefined && bitLength <= field.ifLongerThan) {
       values[field.name] = field.kind === 'b' ? false : 0;
@@ -93,11 +115,15 @@ export function decodeBits(bits: Bits): DecodeResult {
   if (!table) return bad('unsupported');
   if (!lengthOk(type, table, length)) return bad('bad_payload');
 
-  const values: RawMessage = {};
-  if (part === 'B') values.auxiliary = isAuxiliaryCraft(mmsi);
-  readFields(table.fields, bytes, length, values);
-  const message: AisMessage = { type, repeat, mmsi, bitLength: length, values };
-  if (part) message.part = part;
+  let values: RawMessage;
+  if (part === 'B') {
+    values = { auxiliary: isAuxiliaryCraft(mmsi) };
+    readFields(table.fields, bytes, length, values);
+  } else {
+    values = readerFor(table.fields)(bytes, length);
+  }
+  // Every message has the same shape (all keys, some undefined): one hidden class, monomorphic code downstream.
+  const message: AisMessage = { type, repeat, mmsi, bitLength: length, values, structured: undefined, data: undefined, part };
 
   switch (type) {
     case 1:
@@ -128,8 +154,7 @@ function decodeApplication(message: AisMessage, bytes: Uint8Array, dataFrom: num
   const v = message.values;
   const table: BinaryTable | undefined = binaryTable(message.type, Number(v.dac), Number(v.fid));
   if (table) {
-    const app: RawMessage = {};
-    readFields(table.fields, bytes, message.bitLength, app);
+    const app = readerFor(table.fields)(bytes, message.bitLength);
     for (const array of table.arrays ?? []) readArray(array, bytes, message.bitLength, app);
     if (!table.accept || table.accept(message.bitLength, app)) {
       Object.assign(v, app);

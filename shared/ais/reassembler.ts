@@ -57,11 +57,23 @@ export class Reassembler {
   /** Call once per input line, accepted or not, so stale fragments age. */
   tick(receivedAt?: number): void {
     this.line++;
+    if (this.pending.size === 0) return;
     for (const [key, p] of this.pending) {
       const stale = this.line - p.line > this.maxAgeLines || (receivedAt !== undefined && p.at !== undefined && receivedAt - p.at > this.maxAgeMs);
       if (!stale) break; // insertion order: the rest are younger
       this.drop(key, p);
     }
+  }
+
+  /** A single-sentence message straight from the line, without copying the payload. */
+  single(line: string, from: number, to: number, fill: number): Reassembled {
+    const bits = this.bits;
+    resetBits(bits);
+    if (!appendArmoured(bits, line, from, to, fill)) {
+      resetBits(bits);
+      return { kind: 'bad_payload', fragments: 1 };
+    }
+    return { kind: 'complete', bits, fragments: 1 };
   }
 
   push(fragment: Fragment, receivedAt?: number, source = ''): Reassembled {

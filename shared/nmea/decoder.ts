@@ -2,7 +2,8 @@ import { newBits } from '../ais/bits';
 import { decodeBits } from '../ais/decode';
 import { readFragment } from '../ais/fragment';
 import type { AisMessage } from '../ais/message';
-import { Reassembler, type ReassemblerOptions } from '../ais/reassembler';
+import { Reassembler, type Reassembled, type ReassemblerOptions } from '../ais/reassembler';
+import { newVdmScan, scanVdm } from './fast-vdm';
 import { parseSentence } from './framing';
 import { instant, type Fix } from './gnss/fix';
 import { parseGnss } from './gnss';
@@ -56,6 +57,7 @@ export interface NmeaDecoder {
  */
 export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
   const bits = newBits();
+  const scan = newVdmScan();
   const reassembler = new Reassembler(bits, options);
   const counts: DecoderCounts = { lines: 0, fixes: 0, ais: 0, aisSentences: 0, ignored: 0, rejects: emptyRejectCounts() };
   // Slots start as MMSI 0 with no name, as gpsd's zeroed queue does.
@@ -95,10 +97,41 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     }
   }
 
+  function finishAis(r: Reassembled, own: boolean, channel: string, at: number | undefined, source: string | undefined): Decoded | undefined {
+    syncDropped();
+    if (r.kind === 'pending') return undefined;
+    if (r.kind === 'bad_payload') return reject('bad_payload', r.fragments);
+    const decoded = decodeBits(r.bits);
+    if (!decoded.ok) return reject(decoded.reason, r.fragments);
+    const message = decoded.message;
+    if (message.type === 24) joinStatic(message);
+    counts.ais++;
+    counts.aisSentences += r.fragments;
+    return { kind: 'ais', message, own, channel, sentences: r.fragments, receivedAt: at, source };
+  }
+
   function push(line: string, receivedAt?: number): Decoded | undefined {
     counts.lines++;
     reassembler.tick(receivedAt);
     syncDropped();
+    if (scanVdm(line, scan)) {
+      const r =
+        scan.total === 1
+          ? reassembler.single(line, scan.payloadStart, scan.payloadEnd, scan.fillBits)
+          : reassembler.push(
+              {
+                total: scan.total,
+                number: scan.number,
+                sequenceId: scan.sequenceId,
+                channel: scan.channel,
+                payload: line.slice(scan.payloadStart, scan.payloadEnd),
+                fillBits: scan.fillBits,
+                own: scan.own,
+              },
+              receivedAt,
+            );
+      return finishAis(r, scan.own, scan.channel, receivedAt, undefined);
+    }
     const parsed = parseSentence(line);
     if (!parsed.ok) return reject(parsed.reason);
     const s = parsed.sentence;
@@ -107,20 +140,7 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     if (s.start === '!' && (s.type === 'VDM' || s.type === 'VDO')) {
       const fragment = readFragment(s);
       if (!fragment) return reject('bad_fields');
-      const r = reassembler.push(fragment, at, s.source);
-      syncDropped();
-      if (r.kind === 'pending') return undefined;
-      if (r.kind === 'bad_payload') return reject('bad_payload', r.fragments);
-      const decoded = decodeBits(r.bits);
-      if (!decoded.ok) return reject(decoded.reason, r.fragments);
-      const message = decoded.message;
-      if (message.type === 24) joinStatic(message);
-      counts.ais++;
-      counts.aisSentences += r.fragments;
-      const out: Decoded = { kind: 'ais', message, own: fragment.own, channel: fragment.channel, sentences: r.fragments };
-      if (at !== undefined) out.receivedAt = at;
-      if (s.source !== undefined) out.source = s.source;
-      return out;
+      return finishAis(reassembler.push(fragment, at, s.source), fragment.own, fragment.channel, at, s.source);
     }
 
     const fix = parseGnss(s);
