@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import type { AisStatic, IngestSession } from '../../../shared/api/methods/ingest';
+import type { CoreContext } from '../../../main/api/context';
+import { dispatch } from '../../../main/api/dispatch';
+import { ingestHandlers } from '../../../main/api/handlers/ingest';
 import { IngestManager } from '../../../main/ingest/manager';
+import { shutdownIngest } from '../../../main/ingest/registry';
 import { listSessions } from '../../../main/store/repos/marine-sessions';
 import { aisStatic } from '../../../main/store/repos/marine-queries';
 import { count, DATA, tempStore } from './helpers';
@@ -38,6 +44,44 @@ describe('importing NMEA/AIS log files', () => {
     expect(own.lat).toBeCloseTo(52 + 50.53669 / 60, 6);
     expect(own.lon).toBeCloseTo(5 + 42.3492 / 60, 6);
     expect(new Date(own.t).toISOString().slice(0, 10)).toBe('2020-04-07');
+  });
+
+  it('the raw archive gives back every line exactly as received, and each chunk matches its SHA-256', async () => {
+    const { store, manager } = setup();
+    const file = path.join(DATA, 'ais/gpsd-sample.aivdm');
+    const result = await manager.importFile(file);
+    const chunks = store.db.prepare('SELECT line_count, sha256, data FROM raw_chunks WHERE session_id = ? ORDER BY id').all(result.sessionId) as {
+      line_count: number;
+      sha256: string;
+      data: Buffer;
+    }[];
+    const archived: string[] = [];
+    for (const c of chunks) {
+      const text = zlib.gunzipSync(c.data);
+      expect(createHash('sha256').update(text).digest('hex')).toBe(c.sha256);
+      const lines = text.toString('latin1').split('\n').slice(0, -1);
+      expect(lines).toHaveLength(c.line_count);
+      archived.push(...lines.map((l) => l.slice(l.indexOf('\t') + 1)));
+    }
+    const original = fs.readFileSync(file, 'latin1').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l !== '');
+    expect(archived).toEqual(original);
+  });
+
+  it('through the API: sessions list rejects by reason, and AIS static data suggests registry entries with sizes', async () => {
+    const { store } = setup();
+    const ctx: CoreContext = { store, shell: 'test', emit: () => undefined };
+    cleanups.push(() => void shutdownIngest(store));
+    const imported = await dispatch(ingestHandlers, ctx, 'ingest.importFile', { path: path.join(DATA, 'ais/gpsd-sample.aivdm') });
+    expect(imported).toMatchObject({ ok: true });
+    const sessions = (await dispatch(ingestHandlers, ctx, 'ingest.sessions', {})) as { ok: true; value: IngestSession[] };
+    const s = sessions.value[0]!;
+    expect(s.sourceKind).toBe('file');
+    // The gpsd sample starts with # comment lines: counted, with an example, not silently skipped.
+    expect(s.rejects.find((r) => r.reason === 'not_nmea')?.example).toMatch(/^#/);
+    const data = (await dispatch(ingestHandlers, ctx, 'ingest.vesselData', {})) as { ok: true; value: AisStatic[] };
+    // Type 5 from the sample, as gpsdecode shows it: EVER DIADEM, 3FOF8, IMO 9134270, 225+70 m by 1+31 m, for NEW YORK.
+    expect(data.value.find((v) => v.mmsi === 351759000)).toMatchObject({ name: 'EVER DIADEM', callSign: '3FOF8', imo: 9134270, shipType: 70, lengthM: 295, beamM: 32, destination: 'NEW YORK' });
+    for (const v of data.value) if (v.name) expect(v.name).not.toMatch(/[@ ]$/);
   });
 
   it('re-importing the same file adds nothing', async () => {
