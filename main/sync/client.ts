@@ -7,7 +7,7 @@ import { applyDocToTables } from './applyToTables';
 import { backoffDelay } from './backoff';
 import { blobsToUpload, uploadBlob } from './blobUpload';
 import { getEnrolment, httpUrlOf, signDeviceToken } from './device';
-import { appendUpdate, compactDoc, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
+import { appendUpdate, compactDoc, docClock, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
 
 /** Hocuspocus refuses to load more than a few hundred documents per connection at once; 20 keeps well clear and the pipe full. */
 export const DEFAULT_BATCH = 20;
@@ -307,7 +307,7 @@ export class SyncClient {
    */
   private async syncDoc(hub: string, name: string, hubClock: number): Promise<'synced' | 'read-only' | 'refused' | 'waiting'> {
     const socket = this.ensureSocket(hub);
-    const localClock = docClocks(this.db).find((c) => c.doc === name)?.localClock ?? 0;
+    const localClock = docClock(this.db, name)?.localClock ?? 0;
     const ydoc = loadDoc(this.db, name);
     this.docState.set(name, { state: 'syncing' });
     const provider = new HocuspocusProvider({ name, document: ydoc, websocketProvider: socket, awareness: null, token: this.token });

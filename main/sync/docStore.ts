@@ -67,6 +67,10 @@ export function docClocks(db: Db): DocClock[] {
   return db.prepare('SELECT doc, clock, local_clock AS localClock FROM sync_clocks ORDER BY doc').all() as DocClock[];
 }
 
+export function docClock(db: Db, doc: string): DocClock | undefined {
+  return db.prepare('SELECT doc, clock, local_clock AS localClock FROM sync_clocks WHERE doc = ?').get(doc) as DocClock | undefined;
+}
+
 export interface RemoteClock {
   doc: string;
   pushed: number;
