@@ -48,6 +48,7 @@ export interface LineSource {
 export abstract class SourceBase extends EventEmitter<SourceEvents> implements LineSource {
   abstract readonly kind: SourceKind;
   private current: SourceState = 'closed';
+  private currentDetail: string | undefined;
   private openOutage: { from: number; reason: string } | null = null;
 
   constructor(
@@ -64,9 +65,11 @@ export abstract class SourceBase extends EventEmitter<SourceEvents> implements L
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
 
+  /** Tells listeners when the state or its detail ("listening at 38400 baud") changes. */
   protected setState(state: SourceState, detail?: string): void {
-    if (state === this.current) return;
+    if (state === this.current && detail === this.currentDetail) return;
     this.current = state;
+    this.currentDetail = detail;
     this.emit('state', state, detail);
   }
 

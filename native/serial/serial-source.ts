@@ -84,6 +84,7 @@ export class SerialSource extends SourceBase {
     let sawGarbage = false;
     for (const baud of candidates) {
       const port = await openPort(path, baud);
+      if (this.state === 'connecting') this.setState('connecting', `listening at ${baud} baud`);
       const { verdict, lines } = await this.probe(port);
       if (verdict === 'garbage') {
         sawGarbage = true;

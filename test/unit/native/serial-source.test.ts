@@ -97,6 +97,22 @@ describe('serial source over a real pty pair (socat)', () => {
     expect(outages[0]!.reason).toMatch(/no data/);
   });
 
+  it('a receiver at 38400 baud is found: garbled bytes at 4800 make Gangway try the other rate', async () => {
+    const { pair, source, lines } = setup();
+    await pair.start();
+    // A pty has no baud rate, so the test plays both sides: noise while Gangway listens at 4800
+    // (what a 38400 device looks like at that rate), sentences once it listens at 38400.
+    let rate = 4800;
+    source.on('state', (_s, detail) => {
+      if (detail === 'listening at 38400 baud') rate = 38400;
+    });
+    const stop = pair.talk(() => (rate === 4800 ? '\u00f8\u0087x\u00fe\u0013\n' : `${RMC}\r\n`));
+    cleanups.push(stop);
+    await source.start();
+    await until(() => lines.filter((l) => l.line === RMC).length >= 2, 5000, 'sentences at 38400');
+    expect(source.baud).toBe(38400);
+  });
+
   it('a device whose bytes never form NMEA is refused with a sentence naming the baud rates', async () => {
     const { pair, source } = setup();
     await pair.start();
