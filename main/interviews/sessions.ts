@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { GangwayError } from '../../shared/errors';
 import { answerProblem } from '../../shared/forms/answerCheck';
 import { evaluateForm } from '../../shared/forms/evaluator';
-import { AnswerValue, type Answers, type Form, type RepeatCounts } from '../../shared/forms/model';
+import { z } from 'zod';
+import { AnswerValue, RepeatCounts, type Answers, type Form } from '../../shared/forms/model';
 import { referralsFor, type Referral } from '../../shared/forms/referrals';
 import { Consent, SafetyChecklist, safetyWarnings, type SafetyWarning } from '../../shared/forms/safety';
 import { InterviewStart, InterviewSummary, type InterviewState, type InterviewStatus, type Progress } from '../../shared/forms/session';
@@ -17,8 +18,12 @@ import type { Vault } from '../vault/vault';
  * loses nothing: `resume` rebuilds the state and says where to go on.
  */
 
-export const answerContext = (interviewId: string, path: string) => `answer:${interviewId}:${path}`;
+export const answerContext = (interviewId: string, slot: string) => `answer:${interviewId}:${slot}`;
 const safetyContext = (interviewId: string) => `safety:${interviewId}`;
+const repeatsContext = (interviewId: string) => `repeats:${interviewId}`;
+const slotOf = (vault: Vault, interviewId: string, path: string) => vault.blindIndex(`answer:${interviewId}:${path}`);
+
+const SealedAnswer = z.object({ path: z.string(), value: AnswerValue });
 
 interface InterviewRow {
   id: string;
@@ -34,7 +39,7 @@ interface InterviewRow {
   warnings: string;
   consent_agreed: number;
   recording_agreed: number;
-  repeat_counts: string;
+  repeat_counts_envelope: Buffer;
   started_at: string;
   updated_at: string;
   finished_at: string | null;
@@ -73,10 +78,17 @@ function summary(r: InterviewRow): InterviewSummary {
 }
 
 function loadAnswers(db: Db, vault: Vault, interviewId: string): Answers {
-  const rows = db.prepare('SELECT path, envelope FROM interview_answers WHERE interview_id = ?').all(interviewId) as { path: string; envelope: Buffer }[];
+  const rows = db.prepare('SELECT slot, envelope FROM interview_answers WHERE interview_id = ?').all(interviewId) as { slot: string; envelope: Buffer }[];
   const out: Answers = {};
-  for (const r of rows) out[r.path] = AnswerValue.parse(vault.openJson(r.envelope, answerContext(interviewId, r.path)));
+  for (const r of rows) {
+    const { path, value } = SealedAnswer.parse(vault.openJson(r.envelope, answerContext(interviewId, r.slot)));
+    out[path] = value;
+  }
   return out;
+}
+
+function loadRepeatCounts(vault: Vault, r: InterviewRow): RepeatCounts {
+  return RepeatCounts.parse(vault.openJson(r.repeat_counts_envelope, repeatsContext(r.id)));
 }
 
 function progress(form: Form, answers: Answers, repeatCounts: RepeatCounts): Progress {
@@ -104,8 +116,8 @@ export function startInterview(db: Db, vault: Vault, raw: InterviewStart): Inter
   const status: InterviewStatus = agreed ? 'in_progress' : 'consent_refused';
   db.prepare(
     `INSERT INTO interviews (id, audit_id, crew_member_id, form_id, form_version, crew_language, inspector_language, status, safety_envelope, warnings,
-       consent_agreed, recording_agreed, repeat_counts, started_at, updated_at, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?)`,
+       consent_agreed, recording_agreed, repeat_counts_envelope, started_at, updated_at, finished_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     input.auditId,
@@ -119,6 +131,7 @@ export function startInterview(db: Db, vault: Vault, raw: InterviewStart): Inter
     JSON.stringify(safetyWarnings(safety)),
     agreed ? 1 : 0,
     agreed && consent.recordingAgreed ? 1 : 0,
+    vault.sealJson({}, repeatsContext(id)),
     at,
     at,
     agreed ? null : at,
@@ -130,7 +143,7 @@ export function resumeInterview(db: Db, vault: Vault, interviewId: string): Inte
   const r = row(db, interviewId);
   const form = formOf(db, r);
   const answers = loadAnswers(db, vault, interviewId);
-  const repeatCounts = JSON.parse(r.repeat_counts) as RepeatCounts;
+  const repeatCounts = loadRepeatCounts(vault, r);
   const recordings = db
     .prepare(
       `SELECT r.sha256, r.media_type AS mediaType, e.size, r.created_at AS createdAt FROM interview_recordings r JOIN evidence e ON e.sha256 = r.sha256
@@ -157,21 +170,22 @@ export function saveAnswer(db: Db, vault: Vault, interviewId: string, path: stri
   requireOpen(r);
   const form = formOf(db, r);
   const answers = loadAnswers(db, vault, interviewId);
-  const repeatCounts = JSON.parse(r.repeat_counts) as RepeatCounts;
+  const repeatCounts = loadRepeatCounts(vault, r);
   if (value !== null) {
     const problem = answerProblem(form, path, value, { answers, repeatCounts });
     if (problem) throw new GangwayError('VALIDATION', `Not saved: ${problem}.`, [{ path, message: problem }]);
   }
   const at = now();
+  const slot = slotOf(vault, interviewId, path);
   inTransaction(db, () => {
     if (value === null) {
-      db.prepare('DELETE FROM interview_answers WHERE interview_id = ? AND path = ?').run(interviewId, path);
+      db.prepare('DELETE FROM interview_answers WHERE interview_id = ? AND slot = ?').run(interviewId, slot);
       delete answers[path];
     } else {
       db.prepare(
-        `INSERT INTO interview_answers (interview_id, path, envelope, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (interview_id, path) DO UPDATE SET envelope = excluded.envelope, updated_at = excluded.updated_at`,
-      ).run(interviewId, path, vault.sealJson(value, answerContext(interviewId, path)), at);
+        `INSERT INTO interview_answers (interview_id, slot, envelope, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (interview_id, slot) DO UPDATE SET envelope = excluded.envelope, updated_at = excluded.updated_at`,
+      ).run(interviewId, slot, vault.sealJson({ path, value }, answerContext(interviewId, slot)), at);
       answers[path] = value;
     }
     db.prepare(`UPDATE interviews SET updated_at = ?, status = 'in_progress' WHERE id = ?`).run(at, interviewId);
@@ -184,10 +198,10 @@ export function setRepeatCount(db: Db, vault: Vault, interviewId: string, path: 
   requireOpen(r);
   const form = formOf(db, r);
   const answers = loadAnswers(db, vault, interviewId);
-  const repeatCounts = { ...(JSON.parse(r.repeat_counts) as RepeatCounts), [path]: count };
+  const repeatCounts = { ...loadRepeatCounts(vault, r), [path]: count };
   const known = evaluateForm(form, { answers, repeatCounts }).repeats.some((x) => x.path === path && !x.fixed);
   if (!known) throw new GangwayError('VALIDATION', `"${path}" is not a repeat the interviewer can add to here.`);
-  db.prepare('UPDATE interviews SET repeat_counts = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(repeatCounts), now(), interviewId);
+  db.prepare('UPDATE interviews SET repeat_counts_envelope = ?, updated_at = ? WHERE id = ?').run(vault.sealJson(repeatCounts, repeatsContext(interviewId)), now(), interviewId);
   return progress(form, answers, repeatCounts);
 }
 

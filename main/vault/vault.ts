@@ -130,6 +130,21 @@ export class Vault {
     return open(this.requireKey(), envelope, context);
   }
 
+  /**
+   * A keyed, stable name for a row that must be found again without saying
+   * what it holds (a "blind index"): HMAC-SHA-256 (RFC 2104) under a key
+   * derived from the vault key with HKDF (RFC 5869). Without the passphrase
+   * the name says nothing; with it, the same text always gives the same name.
+   */
+  blindIndex(text: string): string {
+    const indexKey = Buffer.from(crypto.hkdfSync('sha256', this.requireKey(), Buffer.alloc(0), 'gangway-blind-index-v1', 32));
+    try {
+      return crypto.createHmac('sha256', indexKey).update(text, 'utf8').digest('hex');
+    } finally {
+      indexKey.fill(0);
+    }
+  }
+
   sealJson(value: unknown, context: string): Buffer {
     return this.seal(JSON.stringify(value), context);
   }

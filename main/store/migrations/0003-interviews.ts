@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * Everything a crew member said or is (answers, free text, identity, the
  * safety checklist) is stored only as an encrypted envelope (main/vault);
  * the clear columns are what the app needs to list and route: ids, status,
- * languages, which questions were answered (not how), warning codes.
+ * languages, how many answers (not which, nor what), safety warning codes.
  */
 export const migration: Migration = {
   version: 3,
@@ -54,7 +54,7 @@ export const migration: Migration = {
         warnings TEXT NOT NULL DEFAULT '[]', -- JSON array of safety warning codes
         consent_agreed INTEGER NOT NULL,
         recording_agreed INTEGER NOT NULL,
-        repeat_counts TEXT NOT NULL DEFAULT '{}',
+        repeat_counts_envelope BLOB NOT NULL, -- how many incidents were added says that violence was reported
         started_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         finished_at TEXT
@@ -62,12 +62,15 @@ export const migration: Migration = {
       CREATE INDEX interviews_audit ON interviews (audit_id);
       CREATE INDEX interviews_crew ON interviews (crew_member_id);
 
+      -- One row per answer. The question's path is sealed with the answer and the row is found by a
+      -- blind index (main/vault): an answer to "what did they threaten?" existing at all would
+      -- otherwise tell that he was threatened.
       CREATE TABLE interview_answers (
         interview_id TEXT NOT NULL REFERENCES interviews (id),
-        path TEXT NOT NULL,
+        slot TEXT NOT NULL,
         envelope BLOB NOT NULL,
         updated_at TEXT NOT NULL,
-        PRIMARY KEY (interview_id, path)
+        PRIMARY KEY (interview_id, slot)
       ) STRICT;
 
       -- Audio of the whole interview, possibly in several parts (pause, resume another day).

@@ -79,6 +79,10 @@ describe('crew interviews', () => {
     const id = started.interview.id;
     await api.call('interviews.answer', { interviewId: id, path: 'documents_holder', value: 'captain' });
     await api.call('interviews.answer', { interviewId: id, path: 'anything_else', value: SECRET_ANSWER });
+    // Which questions were answered is itself testimony: an incident added says violence was reported.
+    await api.call('interviews.answer', { interviewId: id, path: 'hit', value: 'yes' });
+    await api.call('interviews.setRepeatCount', { interviewId: id, path: 'incidents', count: 1 });
+    await api.call('interviews.answer', { interviewId: id, path: 'incidents[0].incident_what', value: 'kicked on deck' });
     const audio = Buffer.from(`OggS fake opus payload said by ${NAME}`.repeat(2000));
     const { uploadId } = await api.call('interviews.audio.begin', { interviewId: id, mediaType: 'audio/webm;codecs=opus' });
     const b64 = audio.toString('base64');
@@ -91,15 +95,19 @@ describe('crew interviews', () => {
     expect(fs.existsSync(path.join(dataDir, 'gangway.sqlite-wal'))).toBe(true);
     // The search does see what is stored in clear (the audit's place), so zero hits mean something.
     expect(diskContains(dataDir, 'Songkhla fishing port').length).toBeGreaterThan(0);
-    for (const needle of [SECRET_ANSWER, NAME, PASSPORT, 'OggS fake opus', PASSPHRASE]) expect(diskContains(dataDir, needle), needle).toEqual([]);
+    const needles = [SECRET_ANSWER, NAME, PASSPORT, 'OggS fake opus', PASSPHRASE, 'documents_holder', 'incident_what', 'incidents[', 'kicked on deck'];
+    for (const needle of needles) expect(diskContains(dataDir, needle), needle).toEqual([]);
     cores.splice(0).forEach((c) => c.close());
-    for (const needle of [SECRET_ANSWER, NAME, PASSPORT, 'OggS fake opus']) expect(diskContains(dataDir, needle), needle).toEqual([]);
+    for (const needle of needles) expect(diskContains(dataDir, needle), needle).toEqual([]);
 
     // …and all of it comes back with the passphrase.
     const again = boot(dataDir);
     expect((await fails(again.call('interviews.resume', { interviewId: id }))).code).toBe('LOCKED');
     await again.call('vault.unlock', { passphrase: PASSPHRASE });
-    expect((await again.call('interviews.resume', { interviewId: id })).answers.anything_else).toBe(SECRET_ANSWER);
+    const resumed = await again.call('interviews.resume', { interviewId: id });
+    expect(resumed.answers.anything_else).toBe(SECRET_ANSWER);
+    expect(resumed.answers['incidents[0].incident_what']).toBe('kicked on deck');
+    expect(resumed.repeatCounts).toEqual({ incidents: 1 });
     expect(await again.call('interviews.identity.get', { crewMemberId: crew.id })).toEqual({ name: NAME, documentNo: PASSPORT, phone: '+95 9 4500 1234' });
     const back = await again.call('interviews.audio.get', { interviewId: id, sha256: meta.sha256 });
     expect(Buffer.from(back.base64, 'base64').equals(audio)).toBe(true);
