@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFor, shutdownIngest } from '../../../main/ingest/registry';
 import { getSession } from '../../../main/store/repos/marine-sessions';
+import { IngestStatus } from '../../../shared/api/methods/ingest';
 import { dispatch } from '../../../main/api/dispatch';
 import { ingestHandlers } from '../../../main/api/handlers/ingest';
 import type { CoreContext } from '../../../main/api/context';
@@ -79,7 +80,9 @@ describe('live sources into the store', () => {
     probe.close();
     await manager.open({ kind: 'udp', port, host: '127.0.0.1' });
     const sender = dgram.createSocket('udp4');
-    cleanups.push(() => sender.close());
+    cleanups.push(() => {
+      sender.close();
+    });
     for (let i = 0; i < aisLines.length; i += 4) {
       await new Promise<void>((r) => sender.send(Buffer.from(aisLines.slice(i, i + 4).join('\r\n') + '\r\n'), port, '127.0.0.1', () => r()));
     }
@@ -130,7 +133,11 @@ describe('live sources into the store', () => {
     expect(session.outages[0]!.to).not.toBeNull();
     expect(session.ownPositions).toBeGreaterThan(3);
     expect(session.endedAt).not.toBeNull();
-    expect(events.some((e) => e.name === 'ingest.status')).toBe(true);
+    // What the live view receives matches the published event schema, and it saw the unplug.
+    const statuses = events.filter((e) => e.name === 'ingest.status').map((e) => IngestStatus.parse(e.payload));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.some((st) => st.sources.some((src) => src.state === 'reconnecting'))).toBe(true);
+    expect(statuses.at(-1)!.sources[0]).toMatchObject({ state: 'closed', outages: 1 });
   }, 30_000);
 
   it('opening a serial port that does not exist answers DEVICE with a sentence', async () => {
