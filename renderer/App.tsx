@@ -4,7 +4,13 @@ import type { ErrorShape } from '../shared/errors';
 import { useApi } from './api-context';
 import { LANGUAGES, setLanguage } from './i18n';
 import { AuditsPage } from './pages/AuditsPage';
+import { InterviewPage } from './pages/InterviewPage';
+import { LiveFeedPage } from './pages/LiveFeedPage';
+import { SyncPage } from './pages/SyncPage';
 import { VesselsPage } from './pages/VesselsPage';
+import { VoyagePage } from './pages/VoyagePage';
+import { WagesPage } from './pages/WagesPage';
+import type { ApiClient } from '../shared/api/client';
 import { useRoute } from './router';
 
 type Theme = 'system' | 'day' | 'night';
@@ -15,30 +21,20 @@ function applyTheme(theme: Theme) {
   localStorage.setItem('gangway.theme', theme);
 }
 
-function Coming() {
-  const { t } = useTranslation();
-  return (
-    <section className="panel">
-      <h1>{t('coming.title')}</h1>
-      <p>{t('coming.body')}</p>
-    </section>
-  );
-}
-
 export interface Section {
   key: string;
-  render: (route: string[]) => ReactNode;
+  render: (route: string[], api: ApiClient) => ReactNode;
 }
 
 /** The navigation, in the order an inspector works: registry, audit, interviews, wages, track, feed, sync. */
 export const SECTIONS: Section[] = [
   { key: 'vessels', render: () => <VesselsPage /> },
   { key: 'audits', render: (r) => <AuditsPage route={r} /> },
-  { key: 'interviews', render: () => <Coming /> },
-  { key: 'wages', render: () => <Coming /> },
-  { key: 'voyage', render: () => <Coming /> },
-  { key: 'live', render: () => <Coming /> },
-  { key: 'sync', render: () => <Coming /> },
+  { key: 'interviews', render: (_r, api) => <InterviewPage api={api} /> },
+  { key: 'wages', render: (_r, api) => <WagesPage api={api} /> },
+  { key: 'voyage', render: (_r, api) => <VoyagePage api={api} /> },
+  { key: 'live', render: (_r, api) => <LiveFeedPage api={api} /> },
+  { key: 'sync', render: (_r, api) => <SyncPage api={api} /> },
 ];
 
 function StoreError({ error }: { error: ErrorShape }) {
@@ -107,7 +103,7 @@ export function App() {
         </div>
       </nav>
       <main id="main" tabIndex={-1} className="content">
-        {current.render(current.key === section ? rest : [])}
+        {current.render(current.key === section ? rest : [], api)}
       </main>
     </div>
   );
