@@ -6,7 +6,9 @@ import {
   appendFinding,
   auditDocName,
   auditParts,
+  indexDocName,
   readAuditMeta,
+  setIndexEntry,
   setChecklistEntry,
   vesselDocName,
   writeAuditMeta,
@@ -79,7 +81,8 @@ export function mirrorAuditFromTables(db: Db, auditId: string, options: { confid
     )
     .all(auditId) as { findingId: string; sha256: string; size: number; mediaType: string; encrypted: number; createdAt: string }[];
   const { agency, role } = deviceIdentity(db);
-  return recordAuditChange(db, auditId, (doc) => {
+  let owner = agency;
+  const update = recordAuditChange(db, auditId, (doc) => {
     const existing = readAuditMeta(doc);
     const rawMeta = auditParts(doc).meta;
     const meta: AuditMeta = {
@@ -96,6 +99,7 @@ export function mirrorAuditFromTables(db: Db, auditId: string, options: { confid
       createdAt: audit['createdAt']!,
       updatedAt: audit['updatedAt']!,
     };
+    owner = meta.agency;
     writeAuditMeta(doc, meta);
     const inDoc = auditParts(doc).checklist;
     for (const item of checklist) {
@@ -111,6 +115,13 @@ export function mirrorAuditFromTables(db: Db, auditId: string, options: { confid
       appendEvidence(doc, { sha256: l.sha256, size: l.size, mediaType: l.mediaType, kind: mediaKind(l.mediaType, encrypted), encrypted, findingId: l.findingId, addedAt: l.createdAt });
     }
   });
+  // The agency's small index: one line per audit, so a newly enrolled device can list audits before pulling them.
+  // Only the owning agency keeps it; a device reading another agency's shared audit leaves it alone.
+  if (owner !== agency) return update;
+  mutateDoc(db, indexDocName(owner), (doc) =>
+    setIndexEntry(doc, auditId, { vesselId: audit['vesselId']!, vesselName: audit['vesselName']!, date: audit['date']!, status: audit['status'] as AuditMeta['status'] }),
+  );
+  return update;
 }
 
 /** Brings the vessel's registry document up to date with its row. */

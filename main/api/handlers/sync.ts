@@ -32,6 +32,17 @@ function clientFor(ctx: CoreContext): SyncClient {
   return client;
 }
 
+/**
+ * For the shells at start-up: an enrolled device syncs in the background
+ * without anyone pressing a button. Returns a stop function for shutdown.
+ */
+export function startSyncIfEnrolled(ctx: CoreContext): () => Promise<void> {
+  const enrolled = ctx.store.db.prepare('SELECT 1 FROM sync_device WHERE id = 1').get();
+  const client = clientFor(ctx);
+  if (enrolled) client.start();
+  return () => client.stop();
+}
+
 export const syncHandlers: Handlers<'sync.status' | 'sync.enrol' | 'sync.start' | 'sync.stop' | 'sync.now' | 'sync.resetDocument' | 'sync.setSharing'> = {
   'sync.status': (_input, ctx) => clientFor(ctx).status(),
   'sync.enrol': async (input, ctx) => {

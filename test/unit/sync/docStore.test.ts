@@ -11,7 +11,7 @@ import { listChecklist, setChecklistItem } from '../../../main/store/repos/check
 import { appendUpdate, compactDoc, docsToPush, loadDoc, mutateDoc, setRemoteClock } from '../../../main/sync/docStore';
 import { mirrorAuditFromTables, mirrorVesselFromTables } from '../../../main/sync/mirror';
 import { applyDocToTables } from '../../../main/sync/applyToTables';
-import { appendFinding, auditDocName, readAuditDoc, setChecklistEntry, setNotes } from '../../../shared/sync';
+import { appendFinding, auditDocName, indexDocName, readAuditDoc, readIndexDoc, setChecklistEntry, setNotes } from '../../../shared/sync';
 
 let dir: string;
 let store: Store;
@@ -119,5 +119,15 @@ describe('tables and documents stay consistent', () => {
       mirrorAuditFromTables(store.db, auditId);
     });
     expect(Object.keys(readAuditDoc(loadDoc(store.db, docName)).checklist).sort()).toEqual(['c188.rest.24h', 'c188.wage.direct']);
+  });
+
+  it("the agency index lists each audit once and follows its status", () => {
+    const auditId = seed(store.db);
+    const index = () => readIndexDoc(loadDoc(store.db, indexDocName('local')));
+    expect(index().get(auditId)).toMatchObject({ vesselName: 'Ocean Star', status: 'in_progress' });
+    store.db.prepare("UPDATE audits SET status = 'completed' WHERE id = ?").run(auditId);
+    mirrorAuditFromTables(store.db, auditId);
+    expect(index().get(auditId)?.status).toBe('completed');
+    expect(index().size).toBe(1);
   });
 });
