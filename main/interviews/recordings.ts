@@ -17,6 +17,7 @@ import type { Vault } from '../vault/vault';
 export const MAX_RECORDING_BYTES = 200 * 1024 * 1024;
 
 interface Upload {
+  startedAt: number;
   interviewId: string;
   mediaType: string;
   chunks: Buffer[];
@@ -24,14 +25,21 @@ interface Upload {
 }
 
 const uploads = new Map<string, Upload>();
+/** An upload nobody finished in a day belongs to a renderer that is gone: its memory is given back. */
+const ABANDONED_MS = 24 * 3600 * 1000;
+
+function dropAbandoned(nowMs: number): void {
+  for (const [id, u] of uploads) if (nowMs - u.startedAt > ABANDONED_MS) uploads.delete(id);
+}
 const audioContext = (interviewId: string) => `audio:${interviewId}`;
 
 export function beginRecording(store: Store, interviewId: string, mediaType: string): { uploadId: string } {
   const r = store.db.prepare('SELECT status, recording_agreed FROM interviews WHERE id = ?').get(interviewId) as { status: string; recording_agreed: number } | undefined;
   if (!r) throw new GangwayError('NOT_FOUND', 'That interview does not exist.');
   if (r.recording_agreed !== 1) throw new GangwayError('FORBIDDEN', 'The crew member did not agree to be recorded: no recording is kept for this interview.');
+  dropAbandoned(Date.now());
   const uploadId = crypto.randomUUID();
-  uploads.set(uploadId, { interviewId, mediaType, chunks: [], bytes: 0 });
+  uploads.set(uploadId, { startedAt: Date.now(), interviewId, mediaType, chunks: [], bytes: 0 });
   return { uploadId };
 }
 
