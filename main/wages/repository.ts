@@ -139,7 +139,7 @@ export function loadPayslips(db: Db, vesselId: string): Payslip[] {
 const TX_COLUMNS = `identity, account, booked_at AS bookedAt, amount, currency, balance, reference, counterparty, channel, terminal_id AS terminalId, location, description, kind, line`;
 
 export function loadTransactions(db: Db, vesselId: string): Transaction[] {
-  const rows = db.prepare(`SELECT ${TX_COLUMNS} FROM wage_transactions WHERE vessel_id = ? ORDER BY account, booked_at`).all(vesselId) as Record<string, unknown>[];
+  const rows = db.prepare(`SELECT ${TX_COLUMNS} FROM wage_transactions WHERE vessel_id = ?`).all(vesselId) as Record<string, unknown>[];
   // Rows were validated on the way in; re-parsing 100k rows with zod would double the reconcile time.
   return rows.map((r) => nullToUndefined(r) as unknown as Transaction);
 }

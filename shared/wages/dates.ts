@@ -102,9 +102,12 @@ export function monthsBetween(from: string, to: string): string[] {
 
 /** Minutes since 1970 for a local "YYYY-MM-DDTHH:mm:ss" (statements carry no zone; we compare within one). */
 export function localMinutes(dateTime: string): number {
-  return Date.parse(`${dateTime.length === 10 ? dateTime + 'T00:00:00' : dateTime}Z`) / 60_000;
+  const n = (a: number, b: number) => Number(dateTime.slice(a, b));
+  const day = Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10)) / 60_000;
+  return dateTime.length < 16 ? day : day + n(11, 13) * 60 + n(14, 16);
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }

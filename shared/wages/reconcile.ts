@@ -75,14 +75,19 @@ export function reconcile(input: WageInput): WageReport {
   const cardFlags = new Map<string, Flag[]>();
   for (const f of card.flags) {
     const key = `${f.crew}\u001f${f.month}`;
-    cardFlags.set(key, [...(cardFlags.get(key) ?? []), f]);
+    const list = cardFlags.get(key);
+    if (list) list.push(f);
+    else cardFlags.set(key, [f]);
   }
 
   const slips = new Map<string, Payslip>();
   const slipsByCrew = new Map<string, Payslip[]>();
   for (const s of input.payslips ?? []) {
     slips.set(`${s.crew}\u001f${s.period}`, s);
-    if (s.paymentDate) slipsByCrew.set(s.crew, [...(slipsByCrew.get(s.crew) ?? []), s]);
+    if (!s.paymentDate) continue;
+    const list = slipsByCrew.get(s.crew);
+    if (list) list.push(s);
+    else slipsByCrew.set(s.crew, [s]);
   }
 
   // Per account and month: deposits, withdrawals, suspected withdrawals, fees.
@@ -121,13 +126,19 @@ export function reconcile(input: WageInput): WageReport {
     }
   }
   const contractsByCrew = new Map<string, Contract[]>();
-  for (const c of input.contracts) contractsByCrew.set(c.crew, [...(contractsByCrew.get(c.crew) ?? []), c]);
+  for (const c of input.contracts) {
+    const list = contractsByCrew.get(c.crew);
+    if (list) list.push(c);
+    else contractsByCrew.set(c.crew, [c]);
+  }
 
-  const unseen = [...contractsByCrew.entries()].filter(([crew, cs]) => !cs.some((c) => c.account && byAccount.has(c.account)) && !(input.payslips ?? []).some((p) => p.crew === crew)).map(([crew]) => crew);
+  const slipCrew = new Set((input.payslips ?? []).map((p) => p.crew));
+  const unseen = [...contractsByCrew.entries()].filter(([crew, cs]) => !cs.some((c) => c.account && byAccount.has(c.account)) && !slipCrew.has(crew)).map(([crew]) => crew);
   if (unseen.length > 0) {
     notes.push(`${unseen.length} crew member${unseen.length === 1 ? ' has' : 's have'} neither a bank statement nor a payslip (${unseen.slice(0, 10).join(', ')}${unseen.length > 10 ? ', …' : ''}): their months count as unpaid. Add their statements if they exist.`);
   }
 
+  const dueByMonth = new Map<string, string>();
   const months: CrewMonth[] = [];
   for (const [crew, contracts] of contractsByCrew) {
     contracts.sort((a, b) => (a.start < b.start ? -1 : 1));
@@ -174,7 +185,8 @@ export function reconcile(input: WageInput): WageReport {
           flag('below_contract', 'medium', `Paid ${formatMinor(paid)} plus agreed deductions ${formatMinor(ded.lawful)} is below the contract wage of ${formatMinor(contractDue)}`, contractDue - paid - ded.lawful, s?.deposits ?? []);
         }
         if (slip?.paymentDate) {
-          const due = addDays(`${month}-${String(dim).padStart(2, '0')}`, rule.maxPaymentDelayDays);
+          let due = dueByMonth.get(month);
+          if (!due) dueByMonth.set(month, (due = addDays(`${month}-${String(dim).padStart(2, '0')}`, rule.maxPaymentDelayDays)));
           if (slip.paymentDate > due) flag('late_payment', 'medium', `Paid on ${slip.paymentDate}, after ${due} (${rule.maxPaymentDelayDays} days after the month ends)`);
         }
         if (fees > 0 && rule.employerPaysFees) {

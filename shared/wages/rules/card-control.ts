@@ -33,15 +33,16 @@ export function cardControlSignals(
   for (const [account, txs] of byAccount) {
     const owner = owners.get(account);
     if (!owner) continue;
+    const mins = txs.map((t) => localMinutes(t.bookedAt));
     for (let i = 0; i < txs.length; i++) {
       const d = txs[i]!;
       if (d.kind !== 'deposit') continue;
-      const t0 = localMinutes(d.bookedAt);
+      const t0 = mins[i]!;
       const taken: Transaction[] = [];
       let sum = 0;
       for (let j = i + 1; j < txs.length; j++) {
         const w = txs[j]!;
-        if (localMinutes(w.bookedAt) - t0 > windowMin) break;
+        if (mins[j]! - t0 > windowMin) break;
         if (w.kind === 'withdrawal') {
           taken.push(w);
           sum += -w.amount;

@@ -1,6 +1,9 @@
 import type { Contract, Flag, Payslip } from '../schemas';
 import { formatMinor } from '../money';
 
+/** Agreed deductions by label, read once per contract rather than once per month. */
+const AGREED = new WeakMap<Contract, Map<string, number>>();
+
 export interface DeductionCheck {
   total: number;
   lawful: number;
@@ -24,7 +27,8 @@ export function checkDeductions(
   month: string,
 ): DeductionCheck {
   const flags: Flag[] = [];
-  const agreed = new Map(contract.deductions.map((d) => [d.label.trim().toLowerCase(), d.amount]));
+  let agreed = AGREED.get(contract);
+  if (!agreed) AGREED.set(contract, (agreed = new Map(contract.deductions.map((d) => [d.label.trim().toLowerCase(), d.amount]))));
   let total = 0;
   let lawful = 0;
   let debtRepaid = 0;
