@@ -1,6 +1,7 @@
 import type { TrackSample } from '../../../shared/voyage/decimate';
 import type { VoyageEvent } from '../../../shared/voyage/events';
 import type { Rings } from './coastline';
+import { fixesForZoom } from './lod';
 import { project, SPEED_BANDS, speedBand, unproject, type View } from './view';
 
 export interface MapColours {
@@ -17,11 +18,12 @@ export interface DrawStats {
 }
 
 /**
- * Draws land, the track coloured by speed, and the events. The track is
- * decimated in screen space for the current view (the rule of `decimateScreen`
- * in shared/voyage/decimate.ts, inlined): a fix closer than 1.5 px to the last
- * drawn one is skipped, so a million-point track draws like a few thousand at
- * any zoom, and segments off screen are not stroked. Segments across a silence are not joined (a gap is
+ * Draws land, the track coloured by speed, and the events. The track comes
+ * from the level of detail for this zoom (lod.ts), then is decimated in screen
+ * space (the rule of `decimateScreen` in shared/voyage/decimate.ts, inlined):
+ * a fix closer than 1.5 px to the last drawn one is skipped, so a
+ * million-point track draws like a few thousand at any zoom, and segments off
+ * screen are not stroked. Segments across a silence are not joined (a gap is
  * drawn as its own dashed line), so the map never invents a path.
  */
 export function drawMap(ctx: CanvasRenderingContext2D, view: View, land: Rings | undefined, track: TrackSample | undefined, events: readonly VoyageEvent[], selected: string | undefined, colours: MapColours): DrawStats {
@@ -94,20 +96,23 @@ export function drawMap(ctx: CanvasRenderingContext2D, view: View, land: Rings |
 
   let drawn = 0;
   if (track && track.t.length > 0) {
-    const n = track.t.length;
+    const fixes = fixesForZoom(track, view.scale);
+    const m = fixes.length;
     const gapStarts = new Set(events.filter((e) => e.kind === 'gap').map((e) => e.start));
-    // One pass: project, decimate in screen space (1.5 px), and bucket segments by speed band.
+    // One pass over this zoom's level: project, decimate in screen space (1.5 px), bucket by speed band.
     const paths = SPEED_BANDS.map(() => new Path2D());
-    let lx = px(track.lon[0]!);
-    let ly = cy - (track.lat[0]! - lat0) * sy;
-    let lastT = track.t[0]!;
+    const first = fixes[0]!;
+    let lx = px(track.lon[first]!);
+    let ly = cy - (track.lat[first]! - lat0) * sy;
+    let lastT = track.t[first]!;
     let lastBand = -1;
-    for (let i = 1; i < n; i++) {
+    for (let j = 1; j < m; j++) {
+      const i = fixes[j]!;
       const x = px(track.lon[i]!);
       const y = cy - (track.lat[i]! - lat0) * sy;
       const dx = x - lx;
       const dy = y - ly;
-      if (dx * dx + dy * dy < 2.25 && i !== n - 1) continue;
+      if (dx * dx + dy * dy < 2.25 && j !== m - 1) continue;
       const off = (x < 0 && lx < 0) || (x > view.width && lx > view.width) || (y < 0 && ly < 0) || (y > view.height && ly > view.height);
       if (!off && !gapStarts.has(lastT)) {
         const b = speedBand(track.kn[i]!);
