@@ -20,3 +20,12 @@ describe('fisher interview translations', () => {
     expect(km.strings['q.hit']).toMatch(/[\u1780-\u17FF]/);
   });
 });
+
+describe("inspector's interview screens", () => {
+  it('have Thai for every English string', async () => {
+    const en = (await import('../../../renderer/i18n/interview.en.json')).default;
+    const th = (await import('../../../renderer/i18n/interview.th.json')).default;
+    const keys = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v as object, `${p}${k}.`) : [`${p}${k}`]));
+    expect(keys(th).sort()).toEqual(keys(en).sort());
+  });
+});
