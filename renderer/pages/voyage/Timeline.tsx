@@ -19,7 +19,7 @@ export function Timeline({ events, start, end, selected, onSelect }: { events: r
         return (
           <div key={kind} style={{ display: 'grid', gridTemplateColumns: '160px 1fr', alignItems: 'center', gap: 8, marginBottom: 4 }}>
             <span>{t(`voyage.kind.${kind}`, { count: lane.length })}</span>
-            <div style={{ position: 'relative', height: 26, borderBottom: '1px solid var(--line)' }}>
+            <div style={{ position: 'relative', height: 26, borderBottom: '1px solid var(--line, #8a96a8)' }}>
               {lane.map((e) => (
                 <button
                   key={e.id}
@@ -37,7 +37,7 @@ export function Timeline({ events, start, end, selected, onSelect }: { events: r
                     minHeight: 0,
                     padding: 0,
                     borderRadius: 3,
-                    background: e.id === selected ? 'var(--focus)' : e.kind === 'gap' && e.possibleIntentionalDisabling ? 'var(--danger)' : 'var(--accent)',
+                    background: e.id === selected ? 'var(--focus, #ff9f00)' : e.kind === 'gap' && e.possibleIntentionalDisabling ? 'var(--danger, #a4000f)' : 'var(--accent, #0a4fb3)',
                     border: 'none',
                   }}
                 />
