@@ -1,5 +1,6 @@
 import { addDays, daysInMonth, monthsBetween } from './dates';
 import { floorDue, floorOn, THAI_SEA_FISHERY, type FloorEntry, type WageRule } from './floor';
+import { FLAG_INDICATOR } from './indicators';
 import { formatMinor } from './money';
 import { cardControlSignals, type CrewAccount } from './rules/card-control';
 import { checkDeductions } from './rules/deductions';
@@ -199,6 +200,7 @@ export function reconcile(input: WageInput): WageReport {
           prevDebtBalance = slip.debtBalance;
         }
         flags.push(...(cardFlags.get(`${crew}\u001f${month}`) ?? []));
+        for (const f of flags) f.indicator = FLAG_INDICATOR[f.code];
         months.push({
           crew,
           vessel: contract.vessel,

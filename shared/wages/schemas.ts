@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../domain/ids';
+import { Indicator } from '../domain/indicators';
 
 /** Money is integer minor units (see money.ts); currency is ISO 4217. */
 export const Minor = z.number().int();
@@ -136,6 +137,8 @@ export const Flag = z.object({
   amount: Minor.optional(),
   /** The transactions (identities) behind the flag, so a person can look. */
   transactions: z.array(z.string()),
+  /** The ILO forced-labour indicator the flag is evidence for (indicators.ts). */
+  indicator: Indicator.optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

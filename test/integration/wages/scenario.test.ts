@@ -83,6 +83,8 @@ describe('a crew of 20 over 2024, imported and reconciled', () => {
     expect(flags('C03', 'fee_charged_to_worker')[0]!.transactions).toHaveLength(1);
     expect(flags('C06', 'debt_not_falling')).toHaveLength(11);
     expect(flags('C05', 'debt_not_falling')).toHaveLength(0);
+    expect(flags('C06', 'debt_not_falling')[0]!.indicator).toBe('debt_bondage');
+    expect(flags('C12', 'no_payment')[0]!.indicator).toBe('withholding_of_wages');
   });
 
   it('sees the held cards: rapid withdrawals and one terminal emptying four accounts', () => {
