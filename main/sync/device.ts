@@ -4,6 +4,7 @@ import { GangwayError } from '../../shared/errors';
 import { Role } from '../../shared/sync';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
+import { adoptLocalDocuments } from './mirror';
 
 /** Must match hub/tokens.ts. Tokens live five minutes: one is signed per connection attempt. */
 export const TOKEN_AUDIENCE = 'gangway-hub';
@@ -74,6 +75,7 @@ export async function enrolDevice(db: Db, hubAddress: string, code: string, devi
       `INSERT INTO sync_device (id, hub, device_id, role, agency, user_name, public_jwk, private_jwk, enrolled_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(hub, enrolment.deviceId, enrolment.role, enrolment.agency, enrolment.userName, JSON.stringify(publicJwk), JSON.stringify(privateJwk), enrolment.enrolledAt);
     db.prepare('INSERT INTO sync_hubs (hub) VALUES (?) ON CONFLICT (hub) DO NOTHING').run(hub);
+    adoptLocalDocuments(db, enrolment.agency, enrolment.role);
   });
   return enrolment;
 }

@@ -165,6 +165,13 @@ export function resetDoc(db: Db, doc: string): void {
   });
 }
 
+/** Removes a document that was only ever local (e.g. the "local" index once the device has an agency). */
+export function forgetDoc(db: Db, doc: string): void {
+  inTransaction(db, () => {
+    for (const table of ['sync_updates', 'sync_snapshots', 'sync_clocks', 'sync_remote_clocks']) db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(doc);
+  });
+}
+
 /** Documents reset on this device, to be pulled again whatever the manifest says. */
 export function docsToRepull(db: Db, hub: string): string[] {
   return (db.prepare("SELECT doc FROM sync_remote_clocks WHERE hub = ? AND state = 'reset'").all(hub) as { doc: string }[]).map((r) => r.doc);

@@ -19,7 +19,7 @@ import {
 } from '../../shared/sync';
 import type { Db } from '../store/database';
 import { nullToUndefined } from '../store/repos/rows';
-import { mutateDoc } from './docStore';
+import { forgetDoc, loadDoc, mutateDoc } from './docStore';
 
 /**
  * The one place that writes both the relational tables and the shared
@@ -135,6 +135,40 @@ export function mirrorVesselFromTables(db: Db, vesselId: string): Uint8Array | n
   if (!row) return null;
   const vessel = Vessel.parse(nullToUndefined(row));
   return recordVesselChange(db, vesselId, (doc) => writeVesselDoc(doc, vessel));
+}
+
+/**
+ * At enrolment: audits recorded before this device had an agency (agency
+ * "local") and never pushed to any hub now belong to the enrolled agency,
+ * and a union representative's become union-confidential. Runs inside the
+ * enrolment transaction; documents a hub already holds are left alone,
+ * because their owner is fixed there.
+ */
+export function adoptLocalDocuments(db: Db, agency: string, role: string): number {
+  const docs = (
+    db
+      .prepare(
+        `SELECT c.doc FROM sync_clocks c WHERE c.doc LIKE 'audit:%'
+         AND NOT EXISTS (SELECT 1 FROM sync_remote_clocks r WHERE r.doc = c.doc AND r.pushed > 0)`,
+      )
+      .all() as { doc: string }[]
+  ).map((r) => r.doc);
+  let adopted = 0;
+  for (const name of docs) {
+    const doc = loadDoc(db, name);
+    const meta = readAuditMeta(doc);
+    doc.destroy();
+    if (!meta || meta.agency !== 'local') continue;
+    mutateDoc(db, name, (d) => {
+      const m = auditParts(d).meta;
+      m.set('agency', agency);
+      if (role === 'union_rep') m.set('confidentiality', 'union');
+    });
+    mutateDoc(db, indexDocName(agency), (d) => setIndexEntry(d, meta.auditId, { vesselId: meta.vesselId, vesselName: meta.vesselName, date: meta.date, status: meta.status }));
+    adopted++;
+  }
+  forgetDoc(db, indexDocName('local'));
+  return adopted;
 }
 
 /** Sets who may read an audit besides its agency; only the owning agency's writers can make this stick on the hub. */
