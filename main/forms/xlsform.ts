@@ -287,7 +287,7 @@ export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): 
   if (problems.some((p) => p.level === 'error')) return { problems };
   const title = settings.form_title ?? filename.replace(/\.xlsx$/i, '');
   const parsed = Form.safeParse({
-    id: settings.form_id ?? title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') ?? 'form',
+    id: settings.form_id ?? (title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'form'),
     version: settings.version ?? '1',
     title: { [defaultLanguage]: title },
     defaultLanguage,
