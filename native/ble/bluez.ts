@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
-import type NodeBle from 'node-ble';
+import NodeBle from 'node-ble';
 import { GangwayError } from '../../shared/errors';
-
-const require = createRequire(import.meta.url);
 
 export type Device = NodeBle.Device;
 export type GattCharacteristic = NodeBle.GattCharacteristic;
@@ -18,21 +15,15 @@ export interface BleLink {
  * (the tests point it at a private bus with a fake BlueZ).
  */
 export async function connectDevice(address: string, options: { adapter?: string | undefined; discoverMs?: number } = {}): Promise<BleLink> {
-  // node-ble is CommonJS; loading it lazily keeps a missing D-Bus from breaking the app's start.
-  const { createBluetooth } = require('node-ble') as typeof NodeBle;
-  const { bluetooth, destroy } = createBluetooth();
+  // Nothing touches D-Bus until here, so a laptop without BlueZ starts fine and only this fails.
+  const { bluetooth, destroy } = NodeBle.createBluetooth();
+  // dbus-next reports a bus it cannot reach (no BlueZ, no system bus) as an 'error' event on the
+  // bus; unheard, that event would end the whole app. node-ble keeps the bus as `dbus`.
+  const bus = (bluetooth as unknown as { dbus: NodeJS.EventEmitter }).dbus;
+  const busFailed = new Promise<never>((_, reject) => bus.on('error', reject));
+  busFailed.catch(() => undefined);
   try {
-    const adapter = options.adapter ? await bluetooth.getAdapter(options.adapter) : await bluetooth.defaultAdapter();
-    if (!(await adapter.isPowered())) throw new GangwayError('DEVICE', 'Bluetooth is switched off. Switch it on and try again.');
-    let device: Device;
-    try {
-      device = await adapter.getDevice(address);
-    } catch {
-      if (!(await adapter.isDiscovering())) await adapter.startDiscovery();
-      device = await adapter.waitDevice(address, options.discoverMs ?? 20_000, 250);
-    }
-    await device.connect();
-    return { device, destroy };
+    return await Promise.race([busFailed, reach(bluetooth, address, options)]).then((device) => ({ device, destroy }));
   } catch (e) {
     destroy();
     if (e instanceof GangwayError) throw e;
@@ -43,6 +34,21 @@ export async function connectDevice(address: string, options: { adapter?: string
     if (/timed out/i.test(msg)) throw new GangwayError('DEVICE', `No Bluetooth device ${address} is in range. Wake the device and bring the laptop closer.`, undefined, { cause: e });
     throw new GangwayError('DEVICE', `Gangway could not connect to ${address}: ${msg}`, undefined, { cause: e });
   }
+}
+
+/** Adapter, then the device (discovering it if BlueZ does not know it yet), then the link. */
+async function reach(bluetooth: NodeBle.Bluetooth, address: string, options: { adapter?: string | undefined; discoverMs?: number }): Promise<Device> {
+  const adapter = options.adapter ? await bluetooth.getAdapter(options.adapter) : await bluetooth.defaultAdapter();
+  if (!(await adapter.isPowered())) throw new GangwayError('DEVICE', 'Bluetooth is switched off. Switch it on and try again.');
+  let device: Device;
+  try {
+    device = await adapter.getDevice(address);
+  } catch {
+    if (!(await adapter.isDiscovering())) await adapter.startDiscovery();
+    device = await adapter.waitDevice(address, options.discoverMs ?? 20_000, 250);
+  }
+  await device.connect();
+  return device;
 }
 
 export async function characteristic(device: Device, service: string, uuid: string): Promise<GattCharacteristic> {

@@ -98,3 +98,17 @@ describe('Bluetooth LE sources through node-ble and a fake BlueZ on a private D-
     expect(source.state).toBe('failed');
   });
 });
+
+describe('Bluetooth without BlueZ', () => {
+  it('a laptop with no reachable BlueZ gets a sentence, and Gangway keeps running', async () => {
+    const saved = process.env.DBUS_SYSTEM_BUS_ADDRESS;
+    process.env.DBUS_SYSTEM_BUS_ADDRESS = 'unix:path=/nonexistent/gangway-no-bus';
+    try {
+      const source = new NusSource({ id: 'nobus', address: 'C0:FF:EE:00:00:42', discoverMs: 500 });
+      await expect(source.start()).rejects.toThrow(/cannot reach Bluetooth \(BlueZ\)/);
+      await new Promise((r) => setTimeout(r, 100)); // a late bus error must not surface as an uncaught exception
+    } finally {
+      process.env.DBUS_SYSTEM_BUS_ADDRESS = saved;
+    }
+  });
+});
