@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseAmount } from '../money';
 import type { ImportIssue, Transaction, TxKind } from '../schemas';
 import { transactionIdentity } from './statement-grid';
@@ -61,6 +61,11 @@ export function looksLikeCamt(xml: string): boolean {
 }
 
 export function parseCamt(xml: string): CamtParse {
+  // The parser forgives unclosed elements; a cut-off download must not pass as a shorter statement.
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    return { kind: 'camt.053', transactions: [], issues: [{ line: valid.err.line, code: 'XML', message: `The XML is broken here (${valid.err.msg}); the file may be cut off. Download it from the bank again.` }] };
+  }
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
