@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { createEnrolmentCode, revokeDevice } from '../../../hub/enrolment';
 import { startHub, type RunningHub } from '../../../hub/server';
 import { SyncClient } from '../../../main/sync/client';
 import { enrolDevice, getEnrolment, signDeviceToken } from '../../../main/sync/device';
-import { loadDoc, resetDoc } from '../../../main/sync/docStore';
+import { docsToPush, loadDoc, resetDoc } from '../../../main/sync/docStore';
 import { recordAuditChange, setAuditSharing } from '../../../main/sync/mirror';
 import type { Store } from '../../../main/store/database';
 import { auditDocName, auditParts, readAuditDoc, type Role } from '../../../shared/sync';
@@ -170,5 +171,48 @@ describe('who gets what from the hub', () => {
     await a.client.syncNow();
     const doc = loadDoc(a.db, auditDocName(auditId));
     expect(readAuditDoc(doc).findings.map((f) => f.id)).toEqual([findingId]);
+  });
+
+  it('a hub whose disk is full refuses the change with a sentence, and the device keeps it to send later', async () => {
+    const a = await device('a', 'inspector');
+    const { auditId } = ops.createVesselAndAudit(a.db);
+    await a.client.syncNow();
+    // SQLite's own ceiling on the file: the next page the hub needs is refused with SQLITE_FULL, as on a full disk.
+    const pages = hub.store.db.pragma('page_count', { simple: true }) as number;
+    hub.store.db.pragma(`max_page_count = ${pages}`);
+    ops.addFindingMirrored(a.db, auditId, 'crew sleep on deck');
+    for (let i = 0; i < 20; i++) ops.appendNote(a.db, auditId, 'y'.repeat(4000));
+    const round = await a.client.syncNow();
+    expect(round.refused).toBeGreaterThan(0);
+    const state = a.client.status().documents.find((d) => d.name === auditDocName(auditId));
+    expect(state?.message).toMatch(/disk is full.*safe on this device/);
+    expect(docsToPush(a.db, hub.url).map((d) => d.doc)).toContain(auditDocName(auditId));
+    hub.store.db.pragma('max_page_count = 1073741823');
+    await a.client.syncNow();
+    expect(docsToPush(a.db, hub.url)).toEqual([]);
+    const fresh = await device('fresh', 'inspector');
+    await fresh.client.syncNow();
+    expect(ops.dumpAudit(fresh.db, auditId).findingTitles[0]).toMatch(/crew sleep on deck/);
+  });
+
+  it('a damaged update is refused and nothing of it reaches the hub log', async () => {
+    const a = await device('a', 'inspector');
+    const { auditId } = ops.createVesselAndAudit(a.db);
+    await a.client.syncNow();
+    const before = hub.store.log(auditDocName(auditId)).length;
+    const doc = new Y.Doc();
+    const provider = new HocuspocusProvider({ url: hub.url, name: auditDocName(auditId), document: doc, token: await signDeviceToken(a.db), awareness: null, WebSocketPolyfill: WebSocket } as never);
+    await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+    const closed = new Promise<string>((resolve) => provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    // [document name][Sync][Update][bytes that are not a Yjs update]
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, auditDocName(auditId));
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, new Uint8Array([7, 200, 13, 99, 1, 250, 250, 250]));
+    provider.configuration.websocketProvider.send(encoding.toUint8Array(e));
+    expect(await closed).toMatch(/damaged update/);
+    provider.destroy();
+    expect(hub.store.log(auditDocName(auditId)).length).toBe(before);
   });
 });
