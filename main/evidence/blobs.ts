@@ -30,14 +30,20 @@ export function putBlob(db: Db, dataDir: string, blob: PutBlob): EvidenceMeta {
   if (!fs.existsSync(target)) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.tmp`;
-    const fd = fs.openSync(tmp, 'w');
     try {
-      fs.writeSync(fd, blob.bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        fs.writeSync(fd, blob.bytes);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      // A full disk must not leave a half-written file behind to fill it further.
+      fs.rmSync(tmp, { force: true });
+      throw e;
     }
-    fs.renameSync(tmp, target);
   }
   db.prepare(
     `INSERT INTO evidence (sha256, size, media_type, filename, note, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
