@@ -37,6 +37,17 @@ export function nearDistanceM(lat1: number, lon1: number, lat2: number, lon2: nu
   return EARTH_RADIUS_M * Math.sqrt(x * x + y * y);
 }
 
+/**
+ * Distance for hot loops over fixes: the equirectangular formula when the
+ * points are close (under ~20 km its error is below 0.01 %), haversine
+ * otherwise. Consecutive fixes and a fix and its nearest coast seed are
+ * nearly always close.
+ */
+export function fastDistanceM(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const d = nearDistanceM(lat1, lon1, lat2, lon2);
+  return d < 20_000 ? d : distanceM(lat1, lon1, lat2, lon2);
+}
+
 /** The point reached from (lat, lon) after `distance` metres on initial bearing `bearingDeg`. */
 export function destination(lat: number, lon: number, bearingDeg: number, distance: number): { lat: number; lon: number } {
   const d = distance / EARTH_RADIUS_M;

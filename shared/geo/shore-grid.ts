@@ -1,4 +1,4 @@
-import { distanceM } from './distance';
+import { distanceM, fastDistanceM } from './distance';
 
 /**
  * Distance from shore by grid lookup, fast enough for millions of points.
@@ -178,7 +178,7 @@ function cellIndex(grid: ShoreGrid, lat: number, lon: number): number {
 export function distanceFromShoreM(grid: ShoreGrid, lat: number, lon: number): number {
   const s = grid.nearest[cellIndex(grid, lat, lon)]!;
   if (s < 0) return Infinity;
-  return distanceM(lat, lon, grid.seedLat[s]!, grid.seedLon[s]!);
+  return fastDistanceM(lat, lon, grid.seedLat[s]!, grid.seedLon[s]!);
 }
 
 /** Whether the grid cell holding (lat, lon) is land (a coarse mask: a harbour may read as land). */

@@ -1,4 +1,4 @@
-import { distanceM, msToKnots } from '../geo/distance';
+import { distanceM, fastDistanceM, msToKnots } from '../geo/distance';
 import type { DataIssue } from './events';
 import { DEFAULT_PARAMS, type VoyageParams } from './params';
 import { emptyTrack, type Track } from './track';
@@ -76,7 +76,7 @@ export function cleanTrack(input: Track, params: VoyageParams = DEFAULT_PARAMS):
         else log.add('conflicting_duplicate', '{n} fixes share a time with an earlier fix at another place; the first was kept.', { t, lat, lon, detail: `${Math.round(distanceM(input.lat[p]!, input.lon[p]!, lat, lon))} m from the kept fix` });
         continue;
       }
-      const d = distanceM(input.lat[p]!, input.lon[p]!, lat, lon);
+      const d = fastDistanceM(input.lat[p]!, input.lon[p]!, lat, lon);
       const kn = msToKnots(d / ((t - input.t[p]!) / 1000));
       if (kn > params.maxPlausibleKn && d > params.minJumpM) {
         const nextK = k + 1 < input.n ? at(k + 1) : -1;
@@ -113,7 +113,7 @@ export function cleanTrack(input: Track, params: VoyageParams = DEFAULT_PARAMS):
     const a = k > 0 ? k - 1 : k;
     const b = k > 0 ? k : Math.min(k + 1, m - 1);
     const dt = (out.t[b]! - out.t[a]!) / 1000;
-    out.speedKn[k] = dt > 0 ? msToKnots(distanceM(out.lat[a]!, out.lon[a]!, out.lat[b]!, out.lon[b]!) / dt) : 0;
+    out.speedKn[k] = dt > 0 ? msToKnots(fastDistanceM(out.lat[a]!, out.lon[a]!, out.lat[b]!, out.lon[b]!) / dt) : 0;
   }
   if (m === 0) log.add('no_positions', 'No usable positions: there is nothing to analyse.', { t: 0 });
   return { track: out, issues: log.list() };

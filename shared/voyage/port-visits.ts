@@ -1,4 +1,4 @@
-import { distanceM } from '../geo/distance';
+import { fastDistanceM } from '../geo/distance';
 import type { CleanTrack } from './clean';
 import type { PortVisit } from './events';
 import { DEFAULT_PARAMS, HOUR_MS, type VoyageParams } from './params';
@@ -51,7 +51,7 @@ export function detectPortVisits(track: CleanTrack, ports: PortIndex, params: Vo
     const lon = track.lon[i]!;
     if (portIdx >= 0) {
       const port = ports.ports[portIdx]!;
-      if (distanceM(lat, lon, port.lat, port.lon) > params.portExitM) {
+      if (fastDistanceM(lat, lon, port.lat, port.lon) > params.portExitM) {
         close(lastIn, false);
       } else {
         const t = track.t[i]!;

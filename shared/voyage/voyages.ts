@@ -1,4 +1,4 @@
-import { distanceM } from '../geo/distance';
+import { fastDistanceM } from '../geo/distance';
 import type { CleanTrack } from './clean';
 import type { PortVisit, Voyage } from './events';
 import { HOUR_MS } from './params';
@@ -33,7 +33,7 @@ export function deriveVoyages(track: CleanTrack, visits: readonly PortVisit[], s
       let maxShore = 0;
       for (let i = i0; i <= i1; i++) {
         if (ref) {
-          const d = distanceM(track.lat[i]!, track.lon[i]!, ref.position.lat, ref.position.lon);
+          const d = fastDistanceM(track.lat[i]!, track.lon[i]!, ref.position.lat, ref.position.lon);
           if (d > maxPort) maxPort = d;
         }
         if (shoreM) {
