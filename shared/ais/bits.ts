@@ -75,6 +75,48 @@ export function appendArmoured(into: Bits, text: string, from: number, to: numbe
   return true;
 }
 
+/**
+ * appendArmoured that also returns the XOR of the characters it read (the
+ * NMEA checksum's share of the payload), so the hot path reads each payload
+ * character once. Returns -1 on a character outside the armour.
+ */
+export function appendArmouredXor(into: Bits, text: string, from: number, to: number, fill: number): number {
+  const bytes = into.bytes;
+  let bit = into.length;
+  if ((bit & 7) !== 0 || bit + (to - from) * 6 > (bytes.length - 8) * 8) {
+    let x = 0;
+    for (let i = from; i < to; i++) x ^= text.charCodeAt(i);
+    return appendArmoured(into, text, from, to, fill) ? x : -1;
+  }
+  let x = 0;
+  let j = bit >> 3;
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    const va = a < 128 ? ARMOUR[a]! : -1;
+    const vb = b < 128 ? ARMOUR[b]! : -1;
+    const vc = c < 128 ? ARMOUR[c]! : -1;
+    const vd = d < 128 ? ARMOUR[d]! : -1;
+    if ((va | vb | vc | vd) < 0) {
+      into.length = bit;
+      return -1;
+    }
+    x ^= a ^ b ^ c ^ d;
+    const v = (va << 18) | (vb << 12) | (vc << 6) | vd;
+    bytes[j] = v >> 16;
+    bytes[j + 1] = (v >> 8) & 0xff;
+    bytes[j + 2] = v & 0xff;
+    j += 3;
+    bit += 24;
+  }
+  into.length = bit;
+  for (let k = i; k < to; k++) x ^= text.charCodeAt(k);
+  return appendArmoured(into, text, i, to, fill) ? x : -1;
+}
+
 /** Clears `bits` for reuse (only the bytes that were written). */
 export function resetBits(bits: Bits): void {
   bits.bytes.fill(0, 0, (bits.length >> 3) + 3);

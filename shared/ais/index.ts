@@ -8,3 +8,4 @@ export * from './reassembler';
 export * from './tables';
 export { binaryTable, BINARY_TABLES } from './binary';
 export * from './encode';
+export * from './scaled';

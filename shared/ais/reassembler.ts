@@ -1,4 +1,4 @@
-import { appendArmoured, resetBits, type Bits } from './bits';
+import { appendArmoured, appendArmouredXor, resetBits, type Bits } from './bits';
 import type { Fragment } from './fragment';
 
 /**
@@ -65,15 +65,22 @@ export class Reassembler {
     }
   }
 
-  /** A single-sentence message straight from the line, without copying the payload. */
-  single(line: string, from: number, to: number, fill: number): Reassembled {
+  /**
+   * A single-sentence message straight from the line, without copying the
+   * payload. Returns the payload characters' XOR (for the checksum), or -1
+   * when a character is outside the armour; the bits are then in `this.bits`.
+   */
+  single(line: string, from: number, to: number, fill: number): number {
     const bits = this.bits;
     resetBits(bits);
-    if (!appendArmoured(bits, line, from, to, fill)) {
-      resetBits(bits);
-      return { kind: 'bad_payload', fragments: 1 };
-    }
-    return { kind: 'complete', bits, fragments: 1 };
+    const x = appendArmouredXor(bits, line, from, to, fill);
+    if (x < 0) resetBits(bits);
+    return x;
+  }
+
+  /** The bits of the last `single` message. */
+  get current(): Bits {
+    return this.bits;
   }
 
   push(fragment: Fragment, receivedAt?: number, source = ''): Reassembled {

@@ -3,6 +3,7 @@ import { decodeBits } from '../ais/decode';
 import { readFragment } from '../ais/fragment';
 import type { AisMessage } from '../ais/message';
 import { Reassembler, type Reassembled, type ReassemblerOptions } from '../ais/reassembler';
+import { xorChecksum } from './checksum';
 import { newVdmScan, scanVdm } from './fast-vdm';
 import { parseSentence } from './framing';
 import { instant, type Fix } from './gnss/fix';
@@ -97,6 +98,9 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     }
   }
 
+  const completed: Reassembled = { kind: 'complete', bits, fragments: 1 };
+  const singleComplete = (b: typeof bits): Reassembled => (b === completed.bits ? completed : { kind: 'complete', bits: b, fragments: 1 });
+
   function finishAis(r: Reassembled, own: boolean, channel: string, at: number | undefined, source: string | undefined): Decoded | undefined {
     syncDropped();
     if (r.kind === 'pending') return undefined;
@@ -115,22 +119,25 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     reassembler.tick(receivedAt);
     syncDropped();
     if (scanVdm(line, scan)) {
-      const r =
-        scan.total === 1
-          ? reassembler.single(line, scan.payloadStart, scan.payloadEnd, scan.fillBits)
-          : reassembler.push(
-              {
-                total: scan.total,
-                number: scan.number,
-                sequenceId: scan.sequenceId,
-                channel: scan.channel,
-                payload: line.slice(scan.payloadStart, scan.payloadEnd),
-                fillBits: scan.fillBits,
-                own: scan.own,
-              },
-              receivedAt,
-            );
-      return finishAis(r, scan.own, scan.channel, receivedAt, undefined);
+      const { payloadStart: from, payloadEnd: to } = scan;
+      if (scan.total === 1) {
+        const x = reassembler.single(line, from, to, scan.fillBits);
+        if (x >= 0 && (x ^ scan.partialSum) === scan.checksum) {
+          return finishAis(singleComplete(reassembler.current), scan.own, scan.channel, receivedAt, undefined);
+        }
+      } else if ((xorChecksum(line, from, to) ^ scan.partialSum) === scan.checksum) {
+        const fragment = {
+          total: scan.total,
+          number: scan.number,
+          sequenceId: scan.sequenceId,
+          channel: scan.channel,
+          payload: line.slice(from, to),
+          fillBits: scan.fillBits,
+          own: scan.own,
+        };
+        return finishAis(reassembler.push(fragment, receivedAt), scan.own, scan.channel, receivedAt, undefined);
+      }
+      // A bad checksum or armour character: the general path below says which.
     }
     const parsed = parseSentence(line);
     if (!parsed.ok) return reject(parsed.reason);

@@ -12,10 +12,14 @@ export interface VdmScan {
   payloadEnd: number;
   fillBits: number;
   own: boolean;
+  /** XOR of the sentence without the payload characters. */
+  partialSum: number;
+  /** The checksum the line claims. */
+  checksum: number;
 }
 
 export function newVdmScan(): VdmScan {
-  return { total: 0, number: 0, sequenceId: '', channel: '', payloadStart: 0, payloadEnd: 0, fillBits: 0, own: false };
+  return { total: 0, number: 0, sequenceId: '', channel: '', payloadStart: 0, payloadEnd: 0, fillBits: 0, own: false, partialSum: 0, checksum: 0 };
 }
 
 /** 0: may appear in a VDM line before '*'; 1: a comma; 2: may not (control, non-ASCII, or a reserved delimiter). */
@@ -30,11 +34,12 @@ const digit = (line: string, at: number) => {
 };
 
 /**
- * The hot path for AIS: one pass over a plain VDM/VDO line (no tag block, no
- * trailer) that checks printable characters, the checksum and the six fields,
- * without splitting the line into strings. Returns false for anything it is
- * not sure of; the caller then frames the line the general way
- * (`parseSentence`), which accepts or rejects it with a reason.
+ * The hot path for AIS: checks a plain VDM/VDO line (no tag block, no trailer)
+ * and finds its six fields without splitting it into strings. The payload's
+ * characters are left out of `partialSum`: the caller XORs them in while it
+ * unarmours them, so each character is read once. Returns false for anything
+ * it is not sure of; the caller then frames the line the general way
+ * (`parseSentence`), which accepts it or rejects it with a reason.
  */
 export function scanVdm(line: string, out: VdmScan): boolean {
   let end = line.length;
@@ -49,54 +54,40 @@ export function scanVdm(line: string, out: VdmScan): boolean {
   if (kind !== 77 /* M */ && kind !== 79 /* O */) return false;
   const star = end - 3;
   if (line.charCodeAt(star) !== 42 /* * */) return false;
-  let sum = 0;
-  let commas = 0;
-  let c1 = 0;
-  let c2 = 0;
-  let c3 = 0;
-  let c4 = 0;
-  let c5 = 0;
-  for (let i = 1; i < star; i++) {
-    const c = line.charCodeAt(i);
-    const k = c < 256 ? CLASS[c]! : 2;
-    if (k === 0) {
-      sum ^= c;
-      continue;
-    }
-    if (k === 2) return false;
-    sum ^= c;
-    {
-      commas++;
-      if (commas === 2) c1 = i;
-      else if (commas === 3) c2 = i;
-      else if (commas === 4) c3 = i;
-      else if (commas === 5) c4 = i;
-      else if (commas === 6) c5 = i;
-    }
-  }
-  if (commas !== 6) return false;
   const hi = hexDigit(line.charCodeAt(star + 1));
   const lo = hexDigit(line.charCodeAt(star + 2));
-  if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== sum) return false;
-  // ,total,number,seq,channel,payload,fill
-  if (c1 !== 8 || c2 !== 10) return false;
+  if (hi < 0 || lo < 0) return false;
+  // ,total,number,seq,channel,payload,fill — fixed positions for the one-digit fields.
+  if (line.charCodeAt(8) !== 44 || line.charCodeAt(10) !== 44) return false;
   const total = digit(line, 7);
   const number = digit(line, 9);
   if (total < 1 || number < 1 || number > total) return false;
-  const seqLen = c3 - c2 - 1;
-  if (seqLen > 1 || (seqLen === 1 && digit(line, c2 + 1) < 0)) return false;
-  const chanLen = c4 - c3 - 1;
-  if (chanLen > 1) return false;
-  if (c5 - c4 - 1 < 1 || star - c5 !== 2) return false;
-  const fill = digit(line, c5 + 1);
+  const c3 = line.charCodeAt(11) === 44 ? 11 : line.charCodeAt(12) === 44 ? 12 : -1;
+  if (c3 < 0 || (c3 === 12 && digit(line, 11) < 0)) return false;
+  const c4 = line.charCodeAt(c3 + 1) === 44 ? c3 + 1 : line.charCodeAt(c3 + 2) === 44 ? c3 + 2 : -1;
+  if (c4 < 0) return false;
+  const c5 = star - 2;
+  if (line.charCodeAt(c5) !== 44 || c5 - c4 < 2) return false;
+  const fill = digit(line, star - 1);
   if (fill < 0 || fill > 5) return false;
+  // XOR of everything but the payload; the header and tail are short.
+  let sum = 0;
+  for (let i = 1; i <= c4; i++) {
+    const c = line.charCodeAt(i);
+    if (CLASS[c] === 2 && c !== 44) return false;
+    sum ^= c;
+  }
+  sum ^= 44 ^ line.charCodeAt(star - 1);
+  if (c3 === 12) out.sequenceId = line[11]!;
+  else out.sequenceId = '';
+  out.channel = c4 - c3 === 2 ? line[c3 + 1]! : '';
   out.total = total;
   out.number = number;
-  out.sequenceId = seqLen === 1 ? line[c2 + 1]! : '';
-  out.channel = chanLen === 1 ? line[c3 + 1]! : '';
   out.payloadStart = c4 + 1;
   out.payloadEnd = c5;
   out.fillBits = fill;
   out.own = kind === 79;
+  out.partialSum = sum;
+  out.checksum = (hi << 4) | lo;
   return true;
 }

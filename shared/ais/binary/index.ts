@@ -21,6 +21,16 @@ export const BINARY_TABLES: ReadonlyMap<string, BinaryTable> = new Map([
   ['8:200:10', inlandStatic],
 ]);
 
+/** The same tables by a numeric key, so the hot path builds no strings. */
+const BY_NUMBER = new Map<number, BinaryTable>([...BINARY_TABLES].map(([key, table]) => {
+  const [type, dac, fid] = key.split(':').map(Number) as [number, number, number];
+  return [numericKey(type, dac, fid), table];
+}));
+
+function numericKey(type: number, dac: number, fid: number): number {
+  return (type * 1024 + dac) * 64 + fid; // DAC is 10 bits, FID 6
+}
+
 export function binaryTable(type: number, dac: number, fid: number): BinaryTable | undefined {
-  return BINARY_TABLES.get(`${type}:${dac}:${fid}`);
+  return BY_NUMBER.get(numericKey(type, dac, fid));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appendArmoured, armour, newBits, putBits, sbits, sixbitText, ubits } from '../../../shared/ais/bits';
 import { decodeBits } from '../../../shared/ais/decode';
 import { encodeBits, encodeSentences } from '../../../shared/ais/encode';
+import { scaledValue, turnRate } from '../../../shared/ais/scaled';
 import { createDecoder } from '../../../shared/nmea/decoder';
 import { messagesOfType } from './arbitraries';
 
@@ -87,5 +88,35 @@ describe.each(TYPES)('AIS type %i tables', (type) => {
         { numRuns: 40 },
       );
     }
+  });
+});
+
+describe('values in units', () => {
+  const decode = (line: string) => {
+    const r = createDecoder().push(line);
+    if (r?.kind !== 'ais') throw new Error('not AIS');
+    return r.message;
+  };
+
+  it('scales a Class A report and drops the "not available" heading', () => {
+    // gpsd sample, type 1: speed 0.0, heading 511 (not available), turn -128 (no data)
+    const m = decode('!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42');
+    expect(scaledValue(m, 'heading')).toBeUndefined();
+    expect(scaledValue(m, 'lon')).toBeCloseTo(-70.7582, 4);
+    expect(scaledValue(m, 'lat')).toBeCloseTo(43.08015, 4);
+    expect(scaledValue(m, 'course')).toBeCloseTo(93.4, 6);
+    expect(turnRate(m)).toBeUndefined();
+  });
+
+  it('gives a left turn a negative rate, unlike gpsd’s JSON', () => {
+    const [line] = encodeSentences({ type: 1, repeat: 0, mmsi: 244_000_000, values: { turn: -20, speed: 50, lon: 0, lat: 0, course: 0, heading: 0 } });
+    expect(turnRate(decode(line!))).toBeCloseTo(-((20 / 4.733) ** 2), 6);
+  });
+
+  it('applies met-hydro offsets: air temperature from −60 °C in 8/1/11', () => {
+    const m = decode('!AIVDO,1,1,4,B,8>jR06@0Bk3:wOli;<`WPhh<1rqVBQf2V@Pdt0J82avIM2b<<Rv1t<ot=@1,2*54');
+    expect(m.structured).toBe(true);
+    expect(scaledValue(m, 'airtemp')).toBeCloseTo(14.2, 6);
+    expect(scaledValue(m, 'pressure')).toBe(1024);
   });
 });
