@@ -84,6 +84,8 @@ export class SerialSource extends SourceBase {
     let sawGarbage = false;
     for (const baud of candidates) {
       const port = await openPort(path, baud);
+      // An unheard 'error' on a stream would end the app; a serial error is a problem to show.
+      port.on('error', (err) => this.problem(err));
       if (this.state === 'connecting') this.setState('connecting', `listening at ${baud} baud`);
       const { verdict, lines } = await this.probe(port);
       if (verdict === 'garbage') {
@@ -156,7 +158,6 @@ export class SerialSource extends SourceBase {
       if (!this.running) return;
       this.lost(err?.disconnected ? `${describeIdentity(this.identity!)} was unplugged` : 'the port closed', Date.now());
     });
-    port.on('error', (err) => this.problem(err));
   }
 
   /**
