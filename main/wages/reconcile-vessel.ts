@@ -3,9 +3,13 @@ import { reconcile } from '../../shared/wages/reconcile';
 import type { WageReport } from '../../shared/wages/schemas';
 import type { AtSeaInterval, WageSettings } from '../../shared/wages/settings';
 import type { Store } from '../store/database';
+import { vesselAtSea } from './at-sea';
 import * as repo from './repository';
 
-/** Runs the wage rules over everything stored for one vessel. */
+/**
+ * Runs the wage rules over everything stored for one vessel. Without given
+ * at-sea stretches, they come from the vessel's AIS track when ingest has one.
+ */
 export function reconcileVessel(store: Store, vesselId: string, options: { settings?: WageSettings; atSea?: readonly AtSeaInterval[] } = {}): WageReport {
   const name = repo.vesselName(store.db, vesselId);
   if (name === undefined) throw new GangwayError('NOT_FOUND', 'That vessel is not in the registry.');
@@ -15,6 +19,6 @@ export function reconcileVessel(store: Store, vesselId: string, options: { setti
     payslips: repo.loadPayslips(store.db, vesselId),
     floor: repo.listFloor(store.db),
     settings: options.settings,
-    atSea: options.atSea ? { [name]: options.atSea } : undefined,
+    atSea: { [name]: options.atSea ?? vesselAtSea(store, vesselId) ?? [] },
   });
 }
