@@ -3,6 +3,9 @@ import { HubHttp } from './http';
 import { HubExtension } from './persistence';
 import { HubStore } from './store';
 
+/** How soon a revocation made from the command line closes a device's open connections. */
+export const REVOCATION_POLL_MS = 2000;
+
 export interface HubOptions {
   dataDir: string;
   port?: number;
@@ -41,6 +44,18 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     extensions: [new HubExtension(store, log), http],
   });
   await server.listen();
+  // Revocation is written by another process (gangway hub revoke); look for it
+  // every few seconds so an idle open connection is closed too, not only the next message.
+  let revokedSeen = new Date().toISOString();
+  const revocationWatch = setInterval(() => {
+    const rows = store.db.prepare('SELECT id, revoked_at AS at FROM devices WHERE revoked_at > ?').all(revokedSeen) as { id: string; at: string }[];
+    for (const r of rows) {
+      revokedSeen = r.at > revokedSeen ? r.at : revokedSeen;
+      const closed = disconnect(r.id);
+      if (closed) log(`closed ${closed} open document(s) of revoked device ${r.id}`);
+    }
+  }, REVOCATION_POLL_MS);
+  revocationWatch.unref();
   const port = server.address.port;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   return {
@@ -49,22 +64,25 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     port,
     store,
     server,
-    disconnectDevice(deviceId) {
-      let closed = 0;
-      for (const document of server.hocuspocus.documents.values()) {
-        for (const conn of document.getConnections()) {
-          const ctx = conn.context as { device?: { id: string } } | undefined;
-          if (ctx?.device?.id === deviceId) {
-            conn.close({ code: 4401, reason: 'gangway:refused:This device was revoked.' });
-            closed++;
-          }
-        }
-      }
-      return closed;
-    },
+    disconnectDevice: (deviceId) => disconnect(deviceId),
     async close() {
+      clearInterval(revocationWatch);
       await server.destroy();
       store.close();
     },
   };
+
+  function disconnect(deviceId: string): number {
+    let closed = 0;
+    for (const document of server.hocuspocus.documents.values()) {
+      for (const conn of document.getConnections()) {
+        const ctx = conn.context as { device?: { id: string } } | undefined;
+        if (ctx?.device?.id === deviceId) {
+          conn.close({ code: 4401, reason: 'gangway:refused:This device was revoked.' });
+          closed++;
+        }
+      }
+    }
+    return closed;
+  }
 }

@@ -93,7 +93,8 @@ export class SyncClient {
       const r = remote.get(c.doc);
       const live = this.docState.get(c.doc);
       const pushed = r?.pushed ?? 0;
-      const state: DocStatus['state'] = live?.state ?? (r ? (c.localClock > pushed ? 'pending' : (r.state as DocStatus['state'])) : hub ? 'pending' : 'local-only');
+      const remembered: DocStatus['state'] | undefined = r ? (r.state === 'refused' ? 'refused' : c.localClock > pushed ? 'pending' : 'synced') : undefined;
+      const state: DocStatus['state'] = live?.state ?? remembered ?? (hub ? 'pending' : 'local-only');
       const message = live?.message ?? r?.message ?? undefined;
       return { name: c.doc, state, localClock: c.localClock, pushedClock: pushed, ...(message ? { message } : {}) };
     });

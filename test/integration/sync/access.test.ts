@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEnrolmentCode, revokeDevice } from '../../../hub/enrolment';
 import { startHub, type RunningHub } from '../../../hub/server';
+import { HubStore } from '../../../hub/store';
 import { SyncClient } from '../../../main/sync/client';
 import { enrolDevice, getEnrolment, signDeviceToken } from '../../../main/sync/device';
 import { docsToPush, loadDoc, resetDoc } from '../../../main/sync/docStore';
@@ -214,5 +215,20 @@ describe('who gets what from the hub', () => {
     expect(await closed).toMatch(/damaged update/);
     provider.destroy();
     expect(hub.store.log(auditDocName(auditId)).length).toBe(before);
+  });
+
+  it('revoking from the command line closes a connection that is open and idle', async () => {
+    const a = await device('a', 'inspector');
+    const { auditId } = ops.createVesselAndAudit(a.db);
+    await a.client.syncNow();
+    const provider = new HocuspocusProvider({ url: hub.url, name: auditDocName(auditId), document: new Y.Doc(), token: await signDeviceToken(a.db), awareness: null, WebSocketPolyfill: WebSocket } as never);
+    await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+    const closed = new Promise<string>((resolve) => provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    // What `gangway hub revoke` does: another process opens the hub's store and marks the device.
+    const admin = new HubStore(path.join(dir, 'hub'));
+    revokeDevice(admin, getEnrolment(a.db)!.deviceId);
+    admin.close();
+    expect(await closed).toMatch(/revoked/);
+    provider.destroy();
   });
 });
