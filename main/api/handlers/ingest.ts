@@ -16,9 +16,9 @@ export const ingestHandlers: Handlers<IngestMethod> = {
   'ingest.close': ({ id }, ctx) => ingestFor(ctx).close(id),
   'ingest.status': (_input, ctx) => ingestFor(ctx).status(),
   'ingest.nearby': ({ sinceMinutes, limit }, ctx) => ingestFor(ctx).nearby(sinceMinutes, limit),
-  'ingest.vesselData': ({ mmsi, limit }, ctx) => {
+  'ingest.vesselData': ({ mmsi, limit, unregisteredOnly }, ctx) => {
     ingestFor(ctx).batcher.flush();
-    return aisStatic(ctx.store.db, mmsi, limit);
+    return aisStatic(ctx.store.db, mmsi, limit, unregisteredOnly);
   },
   'ingest.sessions': ({ limit }, ctx) => {
     ingestFor(ctx).batcher.flush();

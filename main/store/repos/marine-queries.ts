@@ -36,23 +36,33 @@ export function nearbyVessels(db: Db, since: number, from: { lat: number; lon: n
   return out.slice(0, limit);
 }
 
-export function aisStatic(db: Db, mmsi: number | undefined, limit: number): AisStatic[] {
+/**
+ * AIS static and voyage data, each with the registry vessel it matches (registry MMSIs
+ * are 9-digit text, IMO numbers 7-digit text); `unregisteredOnly` leaves the suggestions.
+ */
+export function aisStatic(db: Db, mmsi: number | undefined, limit: number, unregisteredOnly = false): AisStatic[] {
   const rows = db
     .prepare(
-      `SELECT mmsi, name, call_sign AS callSign, imo, ship_type AS shipType, to_bow, to_stern, to_port, to_starboard,
-              destination, first_seen AS firstSeen, updated_at AS updatedAt
-       FROM ais_static WHERE (? IS NULL OR mmsi = ?) ORDER BY updated_at DESC LIMIT ?`,
+      `SELECT s.mmsi, s.name, s.call_sign AS callSign, s.imo, s.ship_type AS shipType, s.to_bow, s.to_stern, s.to_port, s.to_starboard,
+              s.destination, s.first_seen AS firstSeen, s.updated_at AS updatedAt,
+              coalesce((SELECT v.id FROM vessels v WHERE v.mmsi = printf('%09d', s.mmsi)),
+                       (SELECT v.id FROM vessels v WHERE s.imo IS NOT NULL AND v.imo = CAST(s.imo AS TEXT))) AS registryVesselId
+       FROM ais_static s WHERE (? IS NULL OR s.mmsi = ?)
+       ORDER BY s.updated_at DESC`,
     )
-    .all(mmsi ?? null, mmsi ?? null, limit) as (Omit<AisStatic, 'lengthM' | 'beamM'> & {
+    .all(mmsi ?? null, mmsi ?? null) as (Omit<AisStatic, 'lengthM' | 'beamM'> & {
     to_bow: number | null;
     to_stern: number | null;
     to_port: number | null;
     to_starboard: number | null;
   })[];
-  return rows.map(({ to_bow, to_stern, to_port, to_starboard, ...r }) => ({
-    ...r,
-    // ITU-R M.1371-5 gives the antenna's distance to bow/stern/port/starboard; 0 means unknown.
-    lengthM: to_bow && to_stern ? to_bow + to_stern : null,
-    beamM: to_port && to_starboard ? to_port + to_starboard : null,
-  }));
+  return rows
+    .filter((r) => !unregisteredOnly || r.registryVesselId === null)
+    .slice(0, limit)
+    .map(({ to_bow, to_stern, to_port, to_starboard, ...r }) => ({
+      ...r,
+      // ITU-R M.1371-5 gives the antenna's distance to bow/stern/port/starboard; 0 means unknown.
+      lengthM: to_bow && to_stern ? to_bow + to_stern : null,
+      beamM: to_port && to_starboard ? to_port + to_starboard : null,
+    }));
 }

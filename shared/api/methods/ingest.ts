@@ -95,6 +95,8 @@ export const AisStatic = z.object({
   destination: z.string().nullable(),
   firstSeen: z.number(),
   updatedAt: z.number(),
+  /** The registry entry with this MMSI or IMO; null means "suggest adding it". */
+  registryVesselId: z.string().nullable(),
 });
 export type AisStatic = z.infer<typeof AisStatic>;
 
@@ -144,7 +146,9 @@ export const ingestMethods = {
   }),
   'ingest.vesselData': method({
     summary: 'AIS static and voyage data (name, call sign, IMO, size, destination): candidates for the vessel registry',
-    input: z.object({ mmsi: z.number().int().optional(), limit: z.number().int().min(1).max(5000).default(500) }).default({ limit: 500 }),
+    input: z
+      .object({ mmsi: z.number().int().optional(), unregisteredOnly: z.boolean().default(false), limit: z.number().int().min(1).max(5000).default(500) })
+      .default({ unregisteredOnly: false, limit: 500 }),
     output: z.array(AisStatic),
   }),
   'ingest.sessions': method({

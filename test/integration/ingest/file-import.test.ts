@@ -7,6 +7,7 @@ import type { AisStatic, IngestSession } from '../../../shared/api/methods/inges
 import type { CoreContext } from '../../../main/api/context';
 import { dispatch } from '../../../main/api/dispatch';
 import { ingestHandlers } from '../../../main/api/handlers/ingest';
+import { vesselHandlers } from '../../../main/api/handlers/vessels';
 import { IngestManager } from '../../../main/ingest/manager';
 import { shutdownIngest } from '../../../main/ingest/registry';
 import { listSessions } from '../../../main/store/repos/marine-sessions';
@@ -82,6 +83,16 @@ describe('importing NMEA/AIS log files', () => {
     // Type 5 from the sample, as gpsdecode shows it: EVER DIADEM, 3FOF8, IMO 9134270, 225+70 m by 1+31 m, for NEW YORK.
     expect(data.value.find((v) => v.mmsi === 351759000)).toMatchObject({ name: 'EVER DIADEM', callSign: '3FOF8', imo: 9134270, shipType: 70, lengthM: 295, beamM: 32, destination: 'NEW YORK' });
     for (const v of data.value) if (v.name) expect(v.name).not.toMatch(/[@ ]$/);
+    expect(data.value.every((v) => v.registryVesselId === null)).toBe(true);
+
+    // Once the registry has the ship, it is no longer suggested.
+    const created = (await dispatch(vesselHandlers, ctx, 'vessels.create', { name: 'Ever Diadem', mmsi: '351759000' })) as { ok: true; value: { id: string } };
+    expect(created.ok).toBe(true);
+    const again = (await dispatch(ingestHandlers, ctx, 'ingest.vesselData', { mmsi: 351759000 })) as { ok: true; value: AisStatic[] };
+    expect(again.value[0]!.registryVesselId).toBe(created.value.id);
+    const suggestions = (await dispatch(ingestHandlers, ctx, 'ingest.vesselData', { unregisteredOnly: true })) as { ok: true; value: AisStatic[] };
+    expect(suggestions.value.some((v) => v.mmsi === 351759000)).toBe(false);
+    expect(suggestions.value.length).toBe(data.value.length - 1);
   });
 
   it('re-importing the same file adds nothing', async () => {
