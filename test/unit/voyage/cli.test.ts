@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli';
 import type { CliIo } from '../../../main/cli/command';
@@ -79,6 +80,14 @@ describe('gangway voyage events on real receiver logs', () => {
     const lines = c.out.trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,kind,start,end,durationH,lat,lon,port/);
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(fc.features.map((f) => f.id).sort());
+  });
+
+  it('reads a gzip log the same as the plain one', async () => {
+    const gz = path.join(data, 'ublox.log.gz');
+    fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(file('ublox-neo-m9n.log'))));
+    const plain = JSON.parse((await run('events', file('ublox-neo-m9n.log'), '--port', NOVATO, '--json')).out) as unknown;
+    const zipped = JSON.parse((await run('events', gz, '--port', NOVATO, '--json')).out) as unknown;
+    expect(zipped).toEqual(plain);
   });
 
   it('a vessel not heard in the log, a missing file and a bad port are explained, not a crash', async () => {
