@@ -6,6 +6,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { age, formatBearing, formatLatLon } from './live/format';
 import { ImportDialog } from './live/ImportDialog';
 import { OpenSourceForm } from './live/OpenSourceForm';
+import { RegistrySuggestions } from './live/RegistrySuggestions';
 import { useLiveStatus } from './live/useLiveStatus';
 
 /**
@@ -171,6 +172,8 @@ export function LiveFeedPage({ api }: { api: ApiClient }) {
       ) : (
         <p>{t('live.noVessels')}</p>
       )}
+
+      <RegistrySuggestions api={api} />
 
       {importing && <ImportDialog api={api} onClose={() => setImporting(false)} />}
     </section>
