@@ -6,6 +6,7 @@ import type { ErrorShape } from '../../shared/errors';
 import type { WageReport } from '../../shared/wages/schemas';
 import { ErrorNote } from '../components/ErrorNote';
 import { FlagList } from './wages/FlagList';
+import { FloorEditor } from './wages/FloorEditor';
 import { ImportWizard } from './wages/ImportWizard';
 import { MonthChart } from './wages/MonthChart';
 import { VesselSummary } from './wages/VesselSummary';
@@ -67,6 +68,7 @@ export function WagesPage({ api }: { api: ApiClient }) {
       </div>
       <ErrorNote error={error} />
       {vesselId && <ImportWizard api={api} vesselId={vesselId} onImported={load} />}
+      {vesselId && <FloorEditor api={api} onChanged={load} />}
       {report && report.months.length === 0 && <p>{t('wages.empty')}</p>}
       {report && report.months.length > 0 && <VesselSummary report={report} selected={crew} onSelect={setCrew} />}
       {crew && months.length > 0 && (

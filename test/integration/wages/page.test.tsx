@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../../renderer/i18n';
 import { WagesPage } from '../../../renderer/pages/WagesPage';
 import { FlagList } from '../../../renderer/pages/wages/FlagList';
+import { FloorEditor } from '../../../renderer/pages/wages/FloorEditor';
 import { MonthChart } from '../../../renderer/pages/wages/MonthChart';
 import { VesselSummary } from '../../../renderer/pages/wages/VesselSummary';
 import { dispatch } from '../../../main/api/dispatch';
@@ -53,6 +54,13 @@ describe('wages page against the real API', () => {
     expect(html).toContain('Several crew accounts emptied at one ATM');
     expect(html).toContain('Pay withdrawn within hours');
     expect(html).toContain('Show the 4 transactions');
+    expect(html).not.toMatch(/wages\.[a-z]/);
+  });
+
+  it('the floor editor renders its form in English', () => {
+    const html = renderToString(<FloorEditor api={api} onChanged={() => undefined} />);
+    expect(html).toContain('Legal minimum wage');
+    expect(html).toContain('Source (gazette, notification, registry)');
     expect(html).not.toMatch(/wages\.[a-z]/);
   });
 
