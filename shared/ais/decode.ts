@@ -150,14 +150,27 @@ export function decodeBits(bits: Bits): DecodeResult {
   return { ok: true, message };
 }
 
+const HEADED = new WeakMap<BinaryTable, Field[]>();
+/** The message type’s own fields (seqno, dest_mmsi, dac, fid, …) followed by the payload’s (each binary table belongs to one type: see binary/index.ts). */
+function withHeader(type: number, table: BinaryTable): Field[] {
+  let fields = HEADED.get(table);
+  if (!fields) {
+    fields = [...(tableFor(type)?.fields ?? []), ...table.fields];
+    HEADED.set(table, fields);
+  }
+  return fields;
+}
+
 function decodeApplication(message: AisMessage, bytes: Uint8Array, dataFrom: number): void {
   const v = message.values;
   const table: BinaryTable | undefined = binaryTable(message.type, Number(v.dac), Number(v.fid));
   if (table) {
-    const app = readerFor(table.fields)(bytes, message.bitLength);
+    // Header and payload read by one compiled reader into one object: merging
+    // ~40 fields afterwards would push the object into slow dictionary mode.
+    const app = readerFor(withHeader(message.type, table))(bytes, message.bitLength);
     for (const array of table.arrays ?? []) readArray(array, bytes, message.bitLength, app);
     if (!table.accept || table.accept(message.bitLength, app)) {
-      Object.assign(v, app);
+      message.values = app;
       message.structured = true;
       return;
     }
