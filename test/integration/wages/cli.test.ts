@@ -59,6 +59,16 @@ describe('gangway wages check', () => {
     expect(c.err.join('\n')).toMatch(/bad\.csv was not imported: line 3, column Date: Date "01\/13\/2024" has no month 13/);
   });
 
+  it('reads a statement in the layout of a saved profile file', async () => {
+    fs.writeFileSync(f('profile.json'), JSON.stringify({ name: 'coop-bank', headerMatch: ['Posted', 'Value'], columns: { date: 'Posted', amount: 'Value', account: 'Acct' }, dateOrder: 'ymd' }));
+    fs.writeFileSync(f('coop.csv'), 'Acct;Posted;Value\n100-0-00001-0;2567/01/28;11500.00\n');
+    fs.writeFileSync(f('one.csv'), 'crew,account,monthly wage,start,end\nC01,100-0-00001-0,"12,000",01/01/2567,31/01/2567\n');
+    const c = capture();
+    expect(await main(['wages', 'check', '--contracts', f('one.csv'), '--statements', f('coop.csv'), '--profile', f('profile.json'), '--json'], c.io)).toBe(0);
+    const report = WageReport.parse(JSON.parse(c.out.join('')));
+    expect(report.months).toEqual([expect.objectContaining({ crew: 'C01', month: '2024-01', paid: 1_150_000, shortfall: 50_000 })]);
+  });
+
   it('explains a missing --contracts', async () => {
     const c = capture();
     expect(await main(['wages', 'check', '--statements', f('C01.csv')], c.io)).toBe(1);
