@@ -64,16 +64,29 @@ export function analyseVoyage(input: AnalyseInput): VoyageAnalysis {
   const voyages = deriveVoyages(track, visits, shoreM);
   const gaps = detectGaps(track, visits, shoreM, params);
   const ownMmsiNum = input.ownMmsi ? Number(input.ownMmsi) : undefined;
-  const encounters = input.fleet ? detectEncounters(track, input.fleet, ports, { ownMmsi: ownMmsiNum, identities: input.identities, shoreAt: input.shoreAt, params }) : [];
+  const ownTransponders: string[] = [];
+  const encounters = input.fleet
+    ? detectEncounters(track, input.fleet, ports, { ownMmsi: ownMmsiNum, identities: input.identities, shoreAt: input.shoreAt, params, onOwnTransponder: (m) => ownTransponders.push(m) })
+    : [];
+  if (ownTransponders.length > 0) {
+    issues.push({
+      kind: 'own_transponder',
+      count: ownTransponders.length,
+      message: `AIS reports from MMSI ${ownTransponders.join(', ')} follow this vessel's own track within 100 m throughout: taken to be its own transponder, not a vessel it met.`,
+      examples: ownTransponders.slice(0, 20).map((m) => ({ t: track.t[0] ?? 0, detail: `MMSI ${m}` })),
+    });
+  }
   const loitering = detectLoitering(track, shoreM, params);
   const risk = riskProfile(track, { visits, voyages, gaps, encounters, loitering }, params);
 
-  const identity = input.ownMmsi ? input.identities?.get(input.ownMmsi) : undefined;
-  if (input.ownMmsi && !identity?.name) {
+  // Without an MMSI given, the vessel's own transponder (found above) says who it is.
+  const ownMmsi = input.ownMmsi ?? (ownTransponders.length === 1 ? ownTransponders[0] : undefined);
+  const identity = ownMmsi ? input.identities?.get(ownMmsi) : undefined;
+  if (ownMmsi && !identity?.name) {
     issues.push({
       kind: 'no_static_data',
       count: 1,
-      message: `No name is known for MMSI ${input.ownMmsi}: no AIS static report was heard and the registry has no vessel with it. Events are reported by MMSI only.`,
+      message: `No name is known for MMSI ${ownMmsi}: no AIS static report was heard and the registry has no vessel with it. Events are reported by MMSI only.`,
       examples: [],
     });
   }
@@ -92,7 +105,7 @@ export function analyseVoyage(input: AnalyseInput): VoyageAnalysis {
   const events: VoyageEvent[] = [...visits, ...voyages, ...gaps, ...encounters, ...loitering].sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
   return {
     vessel: {
-      ...(input.ownMmsi ? { mmsi: input.ownMmsi } : {}),
+      ...(ownMmsi ? { mmsi: ownMmsi } : {}),
       ...(identity?.name ? { name: identity.name } : {}),
       nameSource: identity?.name ? identity.source : 'unknown',
     },

@@ -17,6 +17,12 @@ function median(values: number[]): number {
 
 
 const BOX_MS = 10 * 60_000;
+/** Reports within this of the audited vessel's own position are "the same place" (two GNSS antennas on one hull). */
+const SELF_M = 100;
+/** A vessel at the same place for this share of at least this many reports over this many hours is the audited vessel itself. */
+const SELF_SHARE = 0.95;
+const SELF_MIN_REPORTS = 50;
+const SELF_MIN_H = 6;
 
 /**
  * Where the audited vessel could be in each 10-minute slot: the bounding box
@@ -100,7 +106,14 @@ export function detectEncounters(
   own: CleanTrack,
   fleet: FleetReports,
   ports: PortIndex,
-  options: { ownMmsi?: number; identities?: ReadonlyMap<string, VesselIdentity>; shoreAt?: (lat: number, lon: number) => number; params?: VoyageParams } = {},
+  options: {
+    ownMmsi?: number;
+    identities?: ReadonlyMap<string, VesselIdentity>;
+    shoreAt?: (lat: number, lon: number) => number;
+    params?: VoyageParams;
+    /** Called for an MMSI that is the audited vessel itself (its transponder heard by another receiver). */
+    onOwnTransponder?: (mmsi: string, reports: number) => void;
+  } = {},
 ): Encounter[] {
   const params = options.params ?? DEFAULT_PARAMS;
   const out: Encounter[] = [];
@@ -114,6 +127,11 @@ export function detectEncounters(
   const boxes = timeBoxes(own, maxInterp, R);
 
   for (const [mmsi, list] of groupByVessel(fleet, options.ownMmsi)) {
+    const found: Encounter[] = [];
+    let overlapping = 0;
+    let colocated = 0;
+    let firstOverlap = NaN;
+    let lastOverlap = NaN;
     let j = -1;
     let runStart = -1; // index into list
     let runEnd = -1;
@@ -154,7 +172,7 @@ export function detectEncounters(
       if (nearestPort && nearestPort.distanceM < params.encounterMinFromPortM) return;
       const key = String(mmsi).padStart(9, '0');
       const id = options.identities?.get(key);
-      out.push({
+      found.push({
         kind: 'encounter',
         id: `encounter-${start}-${key}`,
         start,
@@ -192,7 +210,13 @@ export function detectEncounters(
         if (known) {
           d = nearDistanceM(lat, lon, fleet.lat[r]!, fleet.lon[r]!);
           close = d <= R;
+          if (d <= SELF_M) colocated++;
         }
+      }
+      if (t >= t0 && t <= t1) {
+        overlapping++;
+        if (Number.isNaN(firstOverlap)) firstOverlap = t;
+        lastOverlap = t;
       }
       if (close && runStart >= 0 && t - fleet.t[list[runEnd]!]! > maxReportGap) finish();
       if (close) {
@@ -202,6 +226,13 @@ export function detectEncounters(
       } else finish();
     }
     finish();
+    // The audited vessel's own transponder, heard by a second receiver, sits on its track all the time:
+    // it would "meet" the vessel whenever it drifts. It is not another vessel.
+    if (overlapping >= SELF_MIN_REPORTS && colocated >= SELF_SHARE * overlapping && lastOverlap - firstOverlap >= SELF_MIN_H * HOUR_MS) {
+      options.onOwnTransponder?.(String(mmsi).padStart(9, '0'), overlapping);
+      continue;
+    }
+    out.push(...found);
   }
   return out.sort((a, b) => a.start - b.start);
 }

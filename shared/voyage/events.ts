@@ -7,7 +7,7 @@ import { z } from 'zod';
 const Point = z.object({ lat: z.number(), lon: z.number() });
 
 export const DataIssue = z.object({
-  kind: z.enum(['out_of_order', 'duplicate_time', 'conflicting_duplicate', 'impossible_speed', 'jump', 'invalid', 'no_static_data', 'no_positions']),
+  kind: z.enum(['out_of_order', 'duplicate_time', 'conflicting_duplicate', 'impossible_speed', 'jump', 'invalid', 'no_static_data', 'no_positions', 'own_transponder']),
   /** How many fixes this concerns in total (the examples below may be fewer). */
   count: z.number().int(),
   message: z.string(),

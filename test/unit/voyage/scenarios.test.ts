@@ -230,3 +230,24 @@ describe('loitering', () => {
     expect(analyseVoyage({ track: trackFromPositions(short.positions), shoreAt }).loitering).toHaveLength(0);
   });
 });
+
+describe("the vessel's own transponder heard by a second receiver", () => {
+  it('is recognised as the vessel itself, not an encounter, and names the vessel; a real meeting is still found', () => {
+    const own = new Scenario(HOME.lat, HOME.lon, T0, MIN).stay(2 * HOUR).sail(WEST, 120, 10);
+    const meet = { lat: own.lat, lon: own.lon, t: own.t };
+    own.stay(3 * HOUR, 0).sail(WEST, 5, 0.5).sail(WEST + 180, 125, 10).stay(2 * HOUR);
+    // The ship's own AIS, 30 m from the GNSS antenna, at every fix of the whole trip.
+    const transponder = own.positions.map((p) => ({ ...p, lat: p.lat + 0.00027, mmsi: '567000001' }));
+    const carrier = new Scenario(meet.lat, meet.lon, meet.t - HOUR, 30_000, '636000777').stay(5 * HOUR, 0.3);
+    const r = analyseVoyage({
+      track: trackFromPositions(own.positions),
+      fleet: fleetFromPositions([...transponder, ...carrier.positions]),
+      identities: new Map<string, VesselIdentity>([...identities, ['567000001', { mmsi: '567000001', name: 'SEA HARVEST 7', source: 'ais' }]]),
+      ports: [HOME],
+      shoreAt,
+    });
+    expect(r.encounters.map((e) => e.otherMmsi)).toEqual(['636000777']);
+    expect(r.issues.find((i) => i.kind === 'own_transponder')?.message).toMatch(/MMSI 567000001 follow this vessel's own track/);
+    expect(r.vessel).toEqual({ mmsi: '567000001', name: 'SEA HARVEST 7', nameSource: 'ais' });
+  });
+});
