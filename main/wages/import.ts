@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { GangwayError } from '../../shared/errors';
 import { WageImportRequest, type WageImportPreview, type WageImportResult } from '../../shared/wages/import-schemas';
+import { formatMinor } from '../../shared/wages/money';
 import type { Contract, ImportIssue, Payslip } from '../../shared/wages/schemas';
 import { putBlob } from '../evidence/blobs';
 import { inTransaction, type Store } from '../store/database';
@@ -43,6 +44,31 @@ function resolveCrew<T extends { crew: string; line: number }>(rows: readonly T[
   return out;
 }
 
+/**
+ * A payslip or contract already stored under the same identity (crew and period, crew and start) but
+ * with other figures is refused rather than silently kept or replaced: what was stored is evidence too.
+ */
+function conflicts(db: Store['db'], vesselId: string, contracts: readonly Contract[], payslips: readonly Payslip[], issues: ImportIssue[]): void {
+  if (payslips.length > 0) {
+    const stored = new Map(repo.loadPayslips(db, vesselId).map((s) => [s.identity, s]));
+    for (const s of payslips) {
+      const old = stored.get(s.identity);
+      if (!old) continue;
+      const same = old.gross === s.gross && old.net === s.net && JSON.stringify(old.deductions) === JSON.stringify(s.deductions) && old.paymentDate === s.paymentDate;
+      if (!same) issues.push({ line: s.line, code: 'CONFLICT', message: `${s.crew}'s payslip for ${s.period} is already stored with other figures (gross ${formatMinor(old.gross)}, net ${formatMinor(old.net)}). Both are kept as evidence only if imported as separate records; remove this row or check which one is genuine.` });
+    }
+  }
+  if (contracts.length > 0) {
+    const stored = new Map(repo.loadContracts(db, vesselId).map((c) => [c.identity, c]));
+    for (const c of contracts) {
+      const old = stored.get(c.identity);
+      if (!old) continue;
+      const same = old.monthlyWage === c.monthlyWage && old.end === c.end && old.account === c.account && JSON.stringify(old.deductions) === JSON.stringify(c.deductions) && old.advance === c.advance && old.advanceRepayment === c.advanceRepayment;
+      if (!same) issues.push({ line: c.line, code: 'CONFLICT', message: `${c.crew}'s contract from ${c.start} is already stored with other terms (wage ${formatMinor(old.monthlyWage)}${old.end ? `, ending ${old.end}` : ''}). Remove this row, or check which contract is genuine.` });
+    }
+  }
+}
+
 async function prepare(store: Store, input: WageImportRequest, bytes: Uint8Array): Promise<Prepared> {
   const request = WageImportRequest.parse(input);
   const db = store.db;
@@ -60,6 +86,7 @@ async function prepare(store: Store, input: WageImportRequest, bytes: Uint8Array
       if (clash) issues.push({ line: c.line, column: 'start', code: 'CONTRACT_OVERLAP', message: `${c.crew} already has a stored contract from ${clash.start}${clash.end ? ` to ${clash.end}` : ''}; a month cannot have two contracts.` });
     }
   }
+  conflicts(db, request.vesselId, contracts, payslips, issues);
   const identities = [...parsed.transactions.map((t) => t.identity), ...payslips.map((s) => s.identity), ...contracts.map((c) => c.identity)];
   issues.sort((a, b) => a.line - b.line);
   return { request, parsed, contracts, payslips, identities, issues };

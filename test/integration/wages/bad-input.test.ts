@@ -81,10 +81,17 @@ describe('bad wage files are refused at the row, and nothing is half-imported', 
   it('a month with two contracts is refused, within one file and against stored contracts', async () => {
     const inFile = 'crew,account,monthly wage,start,end\nC01,111111,"12,000",01/01/2567,15/03/2567\nC01,111111,"13,000",20/03/2567,31/12/2567\n';
     const a = await previewWageImport(env.store, { vesselId: env.vesselId, kind: 'contracts' }, utf8(inFile.replace(/C01/g, 'C02')));
-    expect(a.issues).toEqual([expect.objectContaining({ line: 3, code: 'CONTRACT_OVERLAP', message: expect.stringContaining('covering 2024-03') })]);
+    expect(a.issues).toContainEqual(expect.objectContaining({ line: 3, code: 'CONTRACT_OVERLAP', message: expect.stringContaining('(line 2) covering 2024-03') }));
     const stored = 'crew,account,monthly wage,start,end\nC03,111111,"13,000",01/06/2567,31/12/2567\n';
     const b = await previewWageImport(env.store, { vesselId: env.vesselId, kind: 'contracts' }, utf8(stored));
     expect(b.issues).toEqual([expect.objectContaining({ line: 2, code: 'CONTRACT_OVERLAP' })]);
+  });
+
+  it('a contract already stored with other terms is refused, not silently replaced', async () => {
+    const changed = contractsCsv().replace('C02,Sea Star 7,100-0-00002-0,"12,000.00"', 'C02,Sea Star 7,100-0-00002-0,"9,000.00"');
+    const preview = await previewWageImport(env.store, { vesselId: env.vesselId, kind: 'contracts' }, utf8(changed));
+    expect(preview.issues).toEqual([expect.objectContaining({ line: 3, code: 'CONFLICT', message: expect.stringContaining('already stored with other terms (wage 12,000.00') })]);
+    expect(preview).toMatchObject({ rows: 20, newRows: 0 });
   });
 
   it('a crew member not on the vessel is named at the row', async () => {
