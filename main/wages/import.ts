@@ -55,7 +55,7 @@ function conflicts(db: Store['db'], vesselId: string, contracts: readonly Contra
       const old = stored.get(s.identity);
       if (!old) continue;
       const same = old.gross === s.gross && old.net === s.net && JSON.stringify(old.deductions) === JSON.stringify(s.deductions) && old.paymentDate === s.paymentDate;
-      if (!same) issues.push({ line: s.line, code: 'CONFLICT', message: `${s.crew}'s payslip for ${s.period} is already stored with other figures (gross ${formatMinor(old.gross)}, net ${formatMinor(old.net)}). Both are kept as evidence only if imported as separate records; remove this row or check which one is genuine.` });
+      if (!same) issues.push({ line: s.line, code: 'CONFLICT', message: `${s.crew}'s payslip for ${s.period} is already stored with other figures (gross ${formatMinor(old.gross)}, net ${formatMinor(old.net)}). Remove this row, or check which slip is genuine: two different slips for one month are a finding in themselves.` });
     }
   }
   if (contracts.length > 0) {
