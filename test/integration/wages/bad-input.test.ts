@@ -94,6 +94,15 @@ describe('bad wage files are refused at the row, and nothing is half-imported', 
     expect(preview).toMatchObject({ rows: 20, newRows: 0 });
   });
 
+  it('a second, different payslip for a month already stored is refused at its row', async () => {
+    const slip = (net: string) => utf8(`crew,period,gross,deduction: food,net,payment date\nC01,2024-01,"12,000",500,"${net}",28/01/2567\n`);
+    await applyWageImport(env.store, { vesselId: env.vesselId, kind: 'payroll' }, slip('11,500'));
+    const same = await previewWageImport(env.store, { vesselId: env.vesselId, kind: 'payroll' }, slip('11,500'));
+    expect(same).toMatchObject({ issues: [], newRows: 0, alreadyStored: 1 });
+    const other = await previewWageImport(env.store, { vesselId: env.vesselId, kind: 'payroll' }, slip('9,500'));
+    expect(other.issues).toEqual([expect.objectContaining({ line: 2, code: 'CONFLICT', message: expect.stringContaining('net 11,500.00') })]);
+  });
+
   it('a crew member not on the vessel is named at the row', async () => {
     const csv = 'crew,account,monthly wage,start\nC99,111111,"12,000",01/01/2568\n';
     const preview = await previewWageImport(env.store, { vesselId: env.vesselId, kind: 'contracts' }, utf8(csv));
