@@ -6,7 +6,7 @@ import type { Db } from '../store/database';
 import { applyDocToTables } from './applyToTables';
 import { backoffDelay } from './backoff';
 import { blobsToUpload, uploadBlob } from './blobUpload';
-import { getEnrolment, httpUrlOf, signDeviceToken } from './device';
+import { getEnrolment, httpUrlOf, signDeviceToken, unreachable } from './device';
 import { appendUpdate, compactDoc, docClock, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
 
 /** Hocuspocus refuses to load more than a few hundred documents per connection at once; 20 keeps well clear and the pipe full. */
@@ -207,7 +207,7 @@ export class SyncClient {
     try {
       res = await fetcher(url, { headers: withToken ? { Authorization: `Bearer ${await this.token()}` } : {}, signal: AbortSignal.timeout(10_000) });
     } catch (e) {
-      throw new GangwayError('DEVICE', `No hub answers at ${new URL(url).host}. Gangway keeps working offline and will try again.`, undefined, { cause: e });
+      throw unreachable(new URL(url).host, e);
     }
     const body = (await res.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
     if (res.status === 401) throw new GangwayError('UNAUTHORIZED', body?.error?.message ?? 'The hub does not accept this device.');

@@ -43,6 +43,20 @@ export function normaliseHubUrl(text: string): string {
 
 export const httpUrlOf = (hub: string): string => hub.replace(/^ws/, 'http');
 
+/** A sentence for a failed connection: a certificate that does not verify is said so, not "no answer". */
+export function unreachable(hub: string, e: unknown): GangwayError {
+  let cause: unknown = e;
+  let code = '';
+  for (let i = 0; i < 4 && cause && !code; i++) {
+    code = String((cause as { code?: string }).code ?? '');
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code)) {
+    return new GangwayError('UNAUTHORIZED', `The hub at ${hub} presented a certificate this device does not trust (${code}). Check the address, or ask the hub administrator for the port's certificate.`, undefined, { cause: e });
+  }
+  return new GangwayError('DEVICE', `No hub answers at ${hub}. Check the address and that this device is on the port network; Gangway keeps working offline.`, undefined, { cause: e });
+}
+
 /**
  * Enrols this device: makes an Ed25519 key pair, registers the public half
  * with the hub using the one-time code, and keeps the private half in the
@@ -62,7 +76,7 @@ export async function enrolDevice(db: Db, hubAddress: string, code: string, devi
       signal: AbortSignal.timeout(10_000),
     });
   } catch (e) {
-    throw new GangwayError('DEVICE', `No hub answers at ${hub}. Check the address and that this device is on the port network.`, undefined, { cause: e });
+    throw unreachable(hub, e);
   }
   const answer = (await res.json().catch(() => null)) as { deviceId?: string; role?: string; agency?: string; userName?: string; error?: { message?: string } } | null;
   if (!res.ok || !answer?.deviceId) {

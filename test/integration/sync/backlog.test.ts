@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -135,5 +137,19 @@ describe('bad hub addresses', () => {
     store.db.prepare('INSERT INTO sync_hubs (hub) VALUES (?) ON CONFLICT DO NOTHING').run(`ws://127.0.0.1:${port}`);
     await expect(client.syncNow()).rejects.toThrow(/is not a Gangway hub/);
     expect(docsToPush(store.db, `ws://127.0.0.1:${port}`)).toHaveLength(1);
+  });
+
+  it('a hub whose certificate does not verify is named as such, and nothing is sent', async () => {
+    const d = tmp();
+    // A self-signed certificate made for this test, as a misconfigured or impostor hub would present.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(d, 'key.pem'), '-out', path.join(d, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    const server = https.createServer({ key: fs.readFileSync(path.join(d, 'key.pem')), cert: fs.readFileSync(path.join(d, 'cert.pem')) }, (_req, res) => res.end('{}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    closers.push(() => new Promise<void>((r) => server.close(() => r())));
+    const store = openStore(tmp());
+    closers.push(() => store.close());
+    const port = (server.address() as { port: number }).port;
+    await expect(enrolDevice(store.db, `wss://127.0.0.1:${port}`, 'ABCD-EFGH-JKMN', 'laptop')).rejects.toThrow(/certificate this device does not trust/);
+    expect(store.db.prepare('SELECT count(*) AS n FROM sync_device').get()).toEqual({ n: 0 });
   });
 });
