@@ -113,6 +113,8 @@ export interface MessageTable {
   special?: Record<string, (m: RawMessage) => JsonValue>;
   /** Binary payload kept as gpsd's "bits:hex" data field, from this bit. */
   dataFrom?: number;
+  /** gpsd's order of the JSON keys where it differs from the bit order (a `_text` key follows its field). */
+  jsonOrder?: string[];
 }
 
 let cursor = 0;

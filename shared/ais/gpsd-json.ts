@@ -77,11 +77,29 @@ export function gpsdPairs(message: AisMessage, device = 'stdin'): Pairs | null {
       }
     }
   }
+  const app = message.structured ? binaryTable(message.type, Number(v.dac), Number(v.fid)) : undefined;
+  reorder(pairs, [...(table.jsonOrder ?? []), ...(app?.jsonOrder ?? [])]);
   if (message.data) pairs.push(['data', `${message.data.bits}:${message.data.hex}`]);
   // gpsd 3.22 never reads type 26's communication state and always prints 0;
   // we print what gpsd prints (the decoded value is in message.values.radio).
   if (message.type === 26) pairs.push(['radio', 0]);
   return pairs;
+}
+
+/** Moves the keys named in `order` into that order, after the six header keys; a `_text` key follows its field. */
+function reorder(pairs: Pairs, order: string[]): void {
+  if (order.length === 0) return;
+  const rank = (key: string) => {
+    const base = key.endsWith('_text') ? key.slice(0, -5) : key;
+    const i = order.indexOf(base);
+    return i < 0 ? -1 : i + (base === key ? 0 : 0.5);
+  };
+  const head = pairs.slice(0, 6);
+  const rest = pairs.slice(6);
+  const listed = rest.filter(([k]) => rank(k) >= 0).sort((a, b) => rank(a[0]) - rank(b[0]));
+  let next = 0;
+  const merged = rest.map((p) => (rank(p[0]) >= 0 ? listed[next++]! : p));
+  pairs.splice(0, pairs.length, ...head, ...merged);
 }
 
 function objectPairs(fields: Field[], values: RawMessage): Pairs {

@@ -24,4 +24,5 @@ export const atonMonitoring: BinaryTable = {
   bits: 136,
   fields,
   accept: (bits) => bits === 136,
+  jsonOrder: ['off_pos', 'alarm', 'stat_ext', 'ana_int', 'ana_ext1', 'ana_ext2', 'racon', 'light'],
 };

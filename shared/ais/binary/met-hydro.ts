@@ -56,6 +56,7 @@ export const metHydro236: BinaryTable = {
   bits: 352,
   fields: fid11Fields,
   composites: [dayTime('timestamp', 'lon')],
+  jsonOrder: ['humidity', 'airtemp'],
 };
 
 /**
@@ -111,4 +112,5 @@ export const metHydro289: BinaryTable = {
   bits: 360,
   fields: fid31Fields,
   composites: [dayTime('timestamp', 'accuracy')],
+  jsonOrder: ['lat', 'lon', 'accuracy', 'timestamp', 'wspeed', 'wgust', 'wdir', 'wgustdir', 'humidity', 'airtemp'],
 };

@@ -17,4 +17,6 @@ export interface BinaryTable {
    * gpsd checks exact lengths for some payloads and range-checks others.
    */
   accept?(bitLength: number, m: RawMessage): boolean;
+  /** gpsd's order of the payload's JSON keys where it differs from the bit order. */
+  jsonOrder?: string[];
 }

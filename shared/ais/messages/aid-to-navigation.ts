@@ -24,4 +24,11 @@ const fields = rows(
  * Type 21: aid-to-navigation report. A name longer than 20 characters goes on
  * in an extension after bit 272 (M.1371-5 Table 72); decode.ts joins the two.
  */
-export const aidToNavigation: MessageTable = { title: 'Aid-to-navigation report', bits: 272, minBits: 272, maxBits: 368, fields };
+export const aidToNavigation: MessageTable = {
+  title: 'Aid-to-navigation report',
+  bits: 272,
+  minBits: 272,
+  maxBits: 368,
+  fields,
+  jsonOrder: ['lon', 'lat', 'accuracy', 'to_bow', 'to_stern', 'to_port', 'to_starboard', 'epfd', 'second', 'regional', 'off_position'],
+};

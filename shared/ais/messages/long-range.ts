@@ -14,4 +14,11 @@ const fields = rows(
 );
 
 /** Type 27: long-range broadcast for satellite reception (1/10 minute, whole knots and degrees). */
-export const longRange: MessageTable = { title: 'Long range AIS broadcast', bits: 96, minBits: 96, maxBits: 168, fields };
+export const longRange: MessageTable = {
+  title: 'Long range AIS broadcast',
+  bits: 96,
+  minBits: 96,
+  maxBits: 168,
+  fields,
+  jsonOrder: ['status', 'accuracy', 'lon', 'lat', 'speed', 'course', 'raim', 'gnss'],
+};

@@ -30,4 +30,5 @@ export const staticVoyage: MessageTable = {
   maxBits: Infinity,
   fields,
   composites: [monthDayTime('eta', 'epfd')],
+  jsonOrder: ['imo', 'ais_version'],
 };

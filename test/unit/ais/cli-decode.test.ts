@@ -30,6 +30,12 @@ describe('gangway decode', () => {
     expect(normalise(r.out.map((l) => JSON.parse(l) as unknown))).toEqual(normalise(reference));
   });
 
+  it('prints the very same text as gpsdecode -j, byte for byte (but for gpsd’s CR LF line ends)', async () => {
+    const r = await run([sample]);
+    const text = fs.readFileSync(path.join(FIXTURES, 'ais/gpsd-sample.gpsdecode.json'), 'utf8').replace(/\r/g, '').trim().split('\n');
+    expect(r.out).toEqual(text);
+  });
+
   it('keeps gpsd’s fixed decimals in the text ("course":224.0, "lon":-70.758200)', async () => {
     const r = await run([sample]);
     expect(r.out[0]).toContain('"course":224.0,');
