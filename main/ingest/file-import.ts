@@ -21,6 +21,9 @@ export interface ImportProgress {
  */
 const SNIFF_LINES = 50;
 
+/** Files being imported right now, per database: the same file twice at once would add its lines twice. */
+const inProgress = new WeakMap<Db, Set<string>>();
+
 /**
  * Imports a plain or gzip NMEA/AIS log. The file's SHA-256 is its identity: a file
  * imported to the end adds nothing the second time, and an import cut short (crash,
@@ -44,6 +47,26 @@ export async function importFile(
     throw new GangwayError('IMPORT', `There is no file ${abs} to import. Check the path.`);
   }
   const sha256 = await sha256File(abs);
+  const busy = inProgress.get(db) ?? new Set<string>();
+  inProgress.set(db, busy);
+  if (busy.has(sha256)) throw new GangwayError('CONFLICT', `${path.basename(abs)} is already being imported. Wait for that import to finish.`);
+  busy.add(sha256);
+  try {
+    return await importKnownFile(db, batcher, stats, abs, size, sha256, onProgress);
+  } finally {
+    busy.delete(sha256);
+  }
+}
+
+async function importKnownFile(
+  db: Db,
+  batcher: IngestBatcher,
+  stats: LiveStats,
+  abs: string,
+  size: number,
+  sha256: string,
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportResult> {
   const known = getFile(db, sha256);
   if (known?.complete && known.sessionId !== null) {
     const s = getSession(db, known.sessionId);

@@ -105,6 +105,16 @@ describe('importing NMEA/AIS log files', () => {
     expect([count(store, 'own_positions'), count(store, 'raw_chunks'), count(store, 'ingest_sessions')]).toEqual(before);
   });
 
+  it('the same file imported twice at once is refused the second time, and its lines are stored once', async () => {
+    const { store, manager } = setup();
+    const file = path.join(DATA, 'nmea/quectel-l76k.log');
+    const [a, b] = await Promise.allSettled([manager.importFile(file), manager.importFile(file)]);
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((a.status === 'rejected' ? a : b as PromiseRejectedResult).reason)).toMatch(/already being imported/);
+    const lines = fs.readFileSync(file, 'latin1').split('\n').filter((l) => l.trim() !== '').length;
+    expect((store.db.prepare('SELECT sum(line_count) AS n FROM raw_chunks').get() as { n: number }).n).toBe(lines);
+  });
+
   it('a gzip log imports the same as the plain one, with progress reaching the file size', async () => {
     const plain = setup();
     const gz = setup();
