@@ -6,6 +6,7 @@ import { LANGUAGES, setLanguage } from './i18n';
 import { AuditsPage } from './pages/AuditsPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { LiveFeedPage } from './pages/LiveFeedPage';
+import { ResultsPage } from './pages/ResultsPage';
 import { SyncPage } from './pages/SyncPage';
 import { VesselsPage } from './pages/VesselsPage';
 import { VoyagePage } from './pages/VoyagePage';
@@ -26,10 +27,11 @@ export interface Section {
   render: (route: string[], api: ApiClient) => ReactNode;
 }
 
-/** The navigation, in the order an inspector works: registry, audit, interviews, wages, track, feed, sync. */
+/** The navigation, in the order an inspector works: registry, audit, results, interviews, wages, track, feed, sync. */
 export const SECTIONS: Section[] = [
   { key: 'vessels', render: () => <VesselsPage /> },
   { key: 'audits', render: (r) => <AuditsPage route={r} /> },
+  { key: 'results', render: () => <ResultsPage /> },
   { key: 'interviews', render: (_r, api) => <InterviewPage api={api} /> },
   { key: 'wages', render: (_r, api) => <WagesPage api={api} /> },
   { key: 'voyage', render: (_r, api) => <VoyagePage api={api} /> },

@@ -4,6 +4,7 @@ import { auditMethods } from './methods/audits';
 import { ingestMethods } from './methods/ingest';
 import { interviewMethods } from './methods/interviews';
 import { syncMethods } from './methods/sync';
+import { resultMethods } from './methods/results';
 import { vesselMethods } from './methods/vessels';
 import { voyageMethods } from './methods/voyage';
 import { wageMethods } from './methods/wages';
@@ -18,6 +19,7 @@ export const api = {
   ...wageMethods,
   ...voyageMethods,
   ...syncMethods,
+  ...resultMethods,
 };
 
 export type Api = typeof api;

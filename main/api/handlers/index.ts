@@ -3,6 +3,7 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audits';
 import { ingestHandlers } from './ingest';
 import { interviewHandlers } from './interviews';
+import { resultHandlers } from './results';
 import { syncHandlers } from './sync';
 import { vesselHandlers } from './vessels';
 import { voyageHandlers } from './voyage';
@@ -18,4 +19,5 @@ export const handlers = {
   ...voyageHandlers,
   ...interviewHandlers,
   ...syncHandlers,
+  ...resultHandlers,
 } satisfies Partial<Handlers>;

@@ -1,0 +1,123 @@
+import { useTranslation } from 'react-i18next';
+import type { FleetResults, Money } from '../../shared/results/fleet';
+import { useLoad } from '../api-context';
+import { ErrorNote } from '../components/ErrorNote';
+
+function formatMoney(minor: number, currency: string, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'currency', currency, maximumFractionDigits: 0 }).format(minor / 100);
+}
+
+function MoneyCards({ money }: { money: Money[] }) {
+  const { t, i18n } = useTranslation();
+  if (money.length === 0) return <p className="empty">{t('results.noMoney')}</p>;
+  return (
+    <>
+      {money.map((m) => (
+        <div key={m.currency} className="cards">
+          <div className="card card-strong">
+            <span>{t('results.illicitProfit')}</span>
+            <strong data-testid={`illicit-${m.currency}`}>{formatMoney(m.withheld + m.diverted, m.currency, i18n.language)}</strong>
+          </div>
+          <div className="card">
+            <span>{t('results.withheld')}</span>
+            <strong>{formatMoney(m.withheld, m.currency, i18n.language)}</strong>
+          </div>
+          <div className="card">
+            <span>{t('results.diverted')}</span>
+            <strong>{formatMoney(m.diverted, m.currency, i18n.language)}</strong>
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** Horizontal bars, one per indicator, longest first: a shape people read faster than a table. */
+function PrevalenceChart({ data }: { data: FleetResults }) {
+  const { t, i18n } = useTranslation();
+  const rows = [...data.prevalence].sort((a, b) => b.share - a.share);
+  const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const rowH = 30;
+  const labelW = 330;
+  const barW = 420;
+  return (
+    <svg className="chart" role="img" aria-label={t('results.prevalence')} width={labelW + barW + 80} height={rows.length * rowH + 8} data-testid="prevalence-chart">
+      {rows.map((r, i) => {
+        const label = t(`audits.indicators.${r.indicator}`);
+        const y = i * rowH + 4;
+        return (
+          <g key={r.indicator}>
+            <title>{t('results.prevalenceBar', { indicator: label, count: r.crewWithSignal, total: data.interviewed, percent: pct.format(r.share) })}</title>
+            <text x={labelW - 10} y={y + rowH / 2 + 5} textAnchor="end" className="chart-label">
+              {label}
+            </text>
+            <rect x={labelW} y={y + 4} width={barW} height={rowH - 10} className="chart-track" />
+            <rect x={labelW} y={y + 4} width={Math.max(r.share * barW, r.crewWithSignal > 0 ? 2 : 0)} height={rowH - 10} className="chart-bar" />
+            <text x={labelW + barW + 8} y={y + rowH / 2 + 5} className="chart-value">
+              {pct.format(r.share)} ({r.crewWithSignal})
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export function ResultsPage() {
+  const { t, i18n } = useTranslation();
+  const results = useLoad((api) => api.call('results.fleet'), [], ['audit.changed', 'finding.added']);
+  const data = results.data;
+  return (
+    <section aria-labelledby="results-title">
+      <h1 id="results-title">{t('results.title')}</h1>
+      <p className="muted">{t('results.intro')}</p>
+      <ErrorNote error={results.error} />
+      {data && (
+        <>
+          <div className="cards">
+            <div className="card">
+              <span>{t('results.interviewed')}</span>
+              <strong data-testid="interviewed">{data.vaultLocked ? t('results.none') : data.interviewed}</strong>
+            </div>
+            <div className="card">
+              <span>{t('results.strong')}</span>
+              <strong data-testid="strong-signals">{data.vaultLocked ? t('results.none') : data.strongSignals}</strong>
+              <small>{t('results.strongHint')}</small>
+            </div>
+          </div>
+          <MoneyCards money={data.money} />
+          <h2>{t('results.prevalence')}</h2>
+          {data.vaultLocked ? <p className="notice">{t('results.locked')}</p> : data.interviewed === 0 ? <p className="empty">{t('results.noInterviews')}</p> : <PrevalenceChart data={data} />}
+          <p className="muted">{t('results.caveat')}</p>
+          <h2>{t('results.vessels')}</h2>
+          <table className="table" data-testid="results-vessels">
+            <thead>
+              <tr>
+                <th scope="col">{t('results.vessel')}</th>
+                <th scope="col">{t('results.audits')}</th>
+                <th scope="col">{t('results.latest')}</th>
+                <th scope="col">{t('results.interviewed')}</th>
+                <th scope="col">{t('results.strong')}</th>
+                <th scope="col">{t('results.withheld')}</th>
+                <th scope="col">{t('results.diverted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.vessels.map((v) => (
+                <tr key={v.vesselId}>
+                  <th scope="row">{v.vesselName}</th>
+                  <td className="num">{v.audits}</td>
+                  <td>{v.latest ? <a href={`#/audits/${v.latest.auditId}`}>{v.latest.date}</a> : t('results.none')}</td>
+                  <td className="num">{v.latest?.interviewed ?? t('results.none')}</td>
+                  <td className="num">{v.latest?.strongSignals ?? t('results.none')}</td>
+                  <td className="num">{v.money.map((m) => formatMoney(m.withheld, m.currency, i18n.language)).join(' · ') || t('results.none')}</td>
+                  <td className="num">{v.money.map((m) => formatMoney(m.diverted, m.currency, i18n.language)).join(' · ') || t('results.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

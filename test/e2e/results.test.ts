@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { artifactPath, launchChromium } from '../support/chromium';
+import { httpClient } from '../support/http-client';
+import { seedFleet } from '../support/seed-fleet';
+import { startServe, type ServeProcess } from '../support/serve';
+import { tempDir } from '../support/tmp';
+
+describe('a port officer reading the results', () => {
+  let serve: ServeProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    serve = await startServe(tempDir());
+    await seedFleet(httpClient(serve.url, serve.token));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('sees how many crew show each indicator and how much money was taken, per vessel and in all', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(serve.browserUrl);
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.getByRole('heading', { name: 'Results', level: 1 }).waitFor();
+    expect(await page.getByTestId('interviewed').textContent()).toBe('3');
+    expect(await page.getByTestId('strong-signals').textContent()).toBe('1');
+    // 70,540 withheld + 528,000 diverted
+    expect(await page.getByTestId('illicit-THB').textContent()).toMatch(/598,540/);
+    const chart = page.getByTestId('prevalence-chart');
+    expect(await chart.textContent()).toContain('Retention of identity documents');
+    expect(await chart.textContent()).toContain('67% (2)');
+    expect(await chart.textContent()).toContain('33% (1)');
+    const table = page.getByTestId('results-vessels');
+    expect(await table.getByRole('row', { name: /Sea Star 7/ }).textContent()).toMatch(/2026-11-27.*3.*1/);
+    expect(await table.getByRole('row', { name: /Ocean Pride/ }).textContent()).toMatch(/Ocean Pride1—/);
+    await page.screenshot({ path: artifactPath('results.png'), fullPage: true });
+  });
+});
