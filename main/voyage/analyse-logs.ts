@@ -91,6 +91,11 @@ export async function analyseLogs(options: LogAnalysisOptions): Promise<LogAnaly
   return { analysis, lines: logs.lines, rejected: logs.rejected, vesselsHeard: new Set(logs.fleet.mmsi).size };
 }
 
+/** A decimal-degree field; blank is missing (NaN), never 0, which is a real place in the Gulf of Guinea. */
+function decimal(text: string | undefined): number {
+  return text === undefined || text.trim() === '' ? NaN : Number(text);
+}
+
 /** Ports from a CSV (`name,lat,lon` with a header) or a JSON array of {name, lat, lon}. */
 export function readPortsFile(file: string): Port[] {
   let text: string;
@@ -109,8 +114,8 @@ export function readPortsFile(file: string): Port[] {
   } else {
     rows = Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() }).data.map((r) => ({
       name: r.name?.trim(),
-      lat: Number(r.lat),
-      lon: Number(r.lon),
+      lat: decimal(r.lat),
+      lon: decimal(r.lon),
     }));
   }
   if (!Array.isArray(rows)) throw new GangwayError('IMPORT', `The ports file ${file} should be a list of ports.`);
@@ -128,8 +133,8 @@ export function readPortsFile(file: string): Port[] {
 /** A port given on the command line as "Name,lat,lon". */
 export function parsePortArg(text: string): Port {
   const parts = text.split(',');
-  const lon = Number(parts.pop());
-  const lat = Number(parts.pop());
+  const lon = decimal(parts.pop());
+  const lat = decimal(parts.pop());
   const p = Port.safeParse({ name: parts.join(',').trim(), lat, lon });
   if (!p.success) throw new GangwayError('VALIDATION', `--port "${text}" should be "Name,lat,lon" in decimal degrees, e.g. "Songkhla,7.21,100.59".`);
   return p.data;

@@ -19,8 +19,10 @@ function parsePorts(text: string): { ports: Port[]; bad: number[] } {
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     const parts = line.split(',');
-    const lon = Number(parts.pop());
-    const lat = Number(parts.pop());
+    // A blank coordinate is missing, not 0 (a real place in the Gulf of Guinea).
+    const num = (x: string | undefined) => (x === undefined || x.trim() === '' ? NaN : Number(x));
+    const lon = num(parts.pop());
+    const lat = num(parts.pop());
     const p = Port.safeParse({ name: parts.join(',').trim(), lat, lon });
     if (p.success) ports.push(p.data);
     else bad.push(i + 1);

@@ -82,6 +82,23 @@ describe('gangway voyage events on real receiver logs', () => {
     expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(fc.features.map((f) => f.id).sort());
   });
 
+  it('takes ports from a CSV or JSON file, and names the rows it cannot use', async () => {
+    const csv = path.join(data, 'ports.csv');
+    fs.writeFileSync(csv, 'Name,Lat,Lon\nNovato,38.1105,-122.6270\n');
+    const json = path.join(data, 'ports.json');
+    fs.writeFileSync(json, JSON.stringify([{ name: 'Novato', lat: 38.1105, lon: -122.627 }]));
+    for (const f of [csv, json]) {
+      const a = VoyageAnalysis.parse(JSON.parse((await run('events', file('ublox-neo-m9n.log'), '--ports', f, '--json')).out));
+      expect(a.visits.map((v) => v.port)).toEqual(['Novato']);
+    }
+    const bad = path.join(data, 'bad-ports.csv');
+    fs.writeFileSync(bad, 'name,lat,lon\nNovato,38.1105,-122.6270\nAtlantis,,\n');
+    const r = await run('events', file('ublox-neo-m9n.log'), '--ports', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/1 port\(s\) in .*bad-ports\.csv have no usable name, latitude or longitude/);
+    expect(r.err).toMatch(/row 2:/);
+  });
+
   it('reads a gzip log the same as the plain one', async () => {
     const gz = path.join(data, 'ublox.log.gz');
     fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(file('ublox-neo-m9n.log'))));

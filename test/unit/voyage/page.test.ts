@@ -73,8 +73,8 @@ afterAll(async () => {
 
 describe('voyage page in Chromium', () => {
   it('refuses a ports line that is not name, latitude, longitude, and says which line', async () => {
-    await page.getByLabel(/Ports and anchorages/).fill('Phuket,7.8,98.38\nsomewhere nice');
-    await expect.poll(() => page.getByText('Line(s) 2 are not').count()).toBe(1);
+    await page.getByLabel(/Ports and anchorages/).fill('Phuket,7.8,98.38\nsomewhere nice\nAtlantis,,');
+    await expect.poll(() => page.getByText('Line(s) 2, 3 are not').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Analyse' }).isDisabled()).toBe(true);
     await page.getByLabel(/Ports and anchorages/).fill('Phuket,7.8,98.38');
   });
