@@ -69,6 +69,11 @@ export function cleanTrack(input: Track, params: VoyageParams = DEFAULT_PARAMS):
       log.add('invalid', '{n} fixes had no usable time or position and were dropped.', { t, detail: `lat ${lat}, lon ${lon}` });
       continue;
     }
+    if (lat === 0 && lon === 0) {
+      // Exactly 0°N 0°E is what receivers and transponders without a fix send, not a place a vessel was.
+      log.add('invalid', '{n} fixes had no usable time or position and were dropped.', { t, detail: 'exactly 0°N 0°E, sent by receivers without a fix' });
+      continue;
+    }
     if (m > 0) {
       const p = keep[m - 1]!;
       if (input.t[p] === t) {

@@ -59,9 +59,12 @@ describe('bad positions are handled and reported', () => {
     const track = trackFromPositions(p);
     track.lat[3] = NaN;
     track.lon[4] = 500;
+    track.lat[5] = 0;
+    track.lon[5] = 0; // "null island": a receiver without a fix
     const { track: clean, issues } = cleanTrack(track);
-    expect(clean.n).toBe(p.length - 2);
-    expect(issues.find((i) => i.kind === 'invalid')?.count).toBe(2);
+    expect(clean.n).toBe(p.length - 3);
+    expect(issues.find((i) => i.kind === 'invalid')?.count).toBe(3);
+    expect(issues.find((i) => i.kind === 'invalid')?.examples.map((e) => e.detail)).toContain('exactly 0°N 0°E, sent by receivers without a fix');
   });
 
   it('an empty track says there is nothing to analyse', () => {
