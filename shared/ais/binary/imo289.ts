@@ -27,3 +27,8 @@ export const clearanceTime: BinaryTable = {
 seq(88);
 const fid30Fields = rows(f('linkage', 10, 'u'), f('text', 0, 't', { toEnd: true }));
 export const textAddressed: BinaryTable = { title: 'Text description, addressed (IMO 289)', bits: 98 + 6 * 10, fields: fid30Fields };
+
+/** 8/1/29: IMO 289 broadcast text description. */
+seq(56);
+const fid29Fields = rows(f('linkage', 10, 'u'), f('text', 0, 't', { toEnd: true }));
+export const textBroadcast: BinaryTable = { title: 'Text description, broadcast (IMO 289)', bits: 66 + 6 * 10, fields: fid29Fields };

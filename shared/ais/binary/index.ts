@@ -1,6 +1,9 @@
 import { atonMonitoring } from './aton-monitoring';
 import { dangerousCargo236, tidalWindow236, tidalWindow289 } from './imo236';
-import { clearanceTime, textAddressed } from './imo289';
+import { airDraught } from './air-draught';
+import { clearanceTime, textAddressed, textBroadcast } from './imo289';
+import { inlandPersons } from './inland-persons';
+import { inlandWaterLevel } from './inland-water-level';
 import { inlandStatic } from './inland';
 import { metHydro236, metHydro289 } from './met-hydro';
 import type { BinaryTable } from './table';
@@ -16,6 +19,10 @@ export const BINARY_TABLES: ReadonlyMap<string, BinaryTable> = new Map([
   ['6:1:18', clearanceTime],
   ['6:1:30', textAddressed],
   ['6:1:32', tidalWindow289],
+  ['8:1:15', airDraught],
+  ['6:200:55', inlandPersons],
+  ['8:1:29', textBroadcast],
+  ['8:200:24', inlandWaterLevel],
   ['8:1:11', metHydro236],
   ['8:1:31', metHydro289],
   ['8:200:10', inlandStatic],
