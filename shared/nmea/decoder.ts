@@ -64,7 +64,9 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
   // Slots start as MMSI 0 with no name, as gpsd's zeroed queue does.
   const ring = Array.from({ length: options.type24Cache ?? 8 }, () => ({ mmsi: 0, name: '' }));
   let ringAt = 0;
-  let lastDate: string | undefined;
+  /** Midnight (Unix ms) of the last date an RMC or ZDA gave, and the time of day it came with. */
+  let dayStart: number | undefined;
+  let dayTime = 0;
   let droppedSeen = 0;
 
   const reject = (reason: RejectReason, n = 1): undefined => {
@@ -156,8 +158,14 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
       return undefined;
     }
     if (fix === null) return reject('bad_fields');
-    if (fix.date) lastDate = fix.date;
-    else if (lastDate && fix.timeOfDay !== undefined) fix.time = instant(lastDate, fix.timeOfDay);
+    if (fix.date) {
+      dayStart = instant(fix.date, 0);
+      dayTime = fix.timeOfDay ?? 0;
+    } else if (dayStart !== undefined && fix.timeOfDay !== undefined) {
+      // A time of day far below the dated one means midnight passed since the last RMC/ZDA.
+      const rolled = fix.timeOfDay < dayTime - 43_200_000;
+      fix.time = dayStart + (rolled ? 86_400_000 : 0) + fix.timeOfDay;
+    }
     counts.fixes++;
     const out: Decoded = { kind: 'fix', fix };
     if (at !== undefined) out.receivedAt = at;

@@ -109,3 +109,21 @@ describe.each([
     }
   });
 });
+
+describe('dating fixes that carry only a time of day', () => {
+  it('gives a GGA the date of the last RMC, and the next day once midnight has passed', () => {
+    const d = createDecoder();
+    const time = (line: string) => {
+      const r = d.push(withSum(line));
+      return r?.kind === 'fix' ? r.fix.time : undefined;
+    };
+    time('$GPRMC,235959.00,A,5250.53669,N,00542.34920,E,0.1,,070420,,,A');
+    expect(new Date(time('$GPGGA,235959.50,5250.53669,N,00542.34920,E,1,08,1.0,10.0,M,45.8,M,,')!).toISOString()).toBe('2020-04-07T23:59:59.500Z');
+    expect(new Date(time('$GPGGA,000000.50,5250.53669,N,00542.34920,E,1,08,1.0,10.0,M,45.8,M,,')!).toISOString()).toBe('2020-04-08T00:00:00.500Z');
+  });
+
+  it('leaves a GGA undated before any RMC or ZDA', () => {
+    const r = createDecoder().push(withSum('$GPGGA,120000.00,5250.53669,N,00542.34920,E,1,08,1.0,10.0,M,45.8,M,,'));
+    expect(r?.kind === 'fix' && r.fix.time).toBeUndefined();
+  });
+});
