@@ -3,6 +3,7 @@ import { GangwayError, isGangwayError } from '../shared/errors';
 import type { CoreContext } from './api/context';
 import { dispatch, type Answer, type Logger } from './api/dispatch';
 import { handlers as allHandlers } from './api/handlers';
+import { startSyncIfEnrolled } from './api/handlers/sync';
 import type { Handlers } from './api/types';
 import { openStore, type Store } from './store/database';
 
@@ -15,6 +16,8 @@ export interface Core {
   invoke(method: string, input: unknown): Promise<Answer>;
   subscribe(listener: EventListener): () => void;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
+  /** Stops background work (sync) cleanly, then closes the store. */
+  shutdown(): Promise<void>;
   close(): void;
 }
 
@@ -38,6 +41,7 @@ export function createCore(options: CoreOptions): Core {
     for (const l of listeners) l(event, payload);
   };
   let ctx: CoreContext | undefined;
+  let stopSync: (() => Promise<void>) | undefined;
   // Tried at start and again on the next call after a failure, so "Try again"
   // works once the other program lets go of the file or it is restored.
   const open = () => {
@@ -45,6 +49,8 @@ export function createCore(options: CoreOptions): Core {
       store = openStore(options.dataDir);
       storeError = undefined;
       ctx = { store, shell: options.shell, emit };
+      // At port, an enrolled device syncs without anyone pressing a button (issue 6).
+      if (options.shell === 'electron' || options.shell === 'server') stopSync = startSyncIfEnrolled(ctx);
     } catch (e) {
       storeError = isGangwayError(e) ? e : new GangwayError('INTERNAL', `Gangway could not open its data: ${(e as Error).message}`);
       options.log?.error(storeError.message, e);
@@ -66,7 +72,14 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     emit,
+    async shutdown() {
+      await stopSync?.();
+      stopSync = undefined;
+      listeners.clear();
+      store?.close();
+    },
     close() {
+      void stopSync?.();
       listeners.clear();
       store?.close();
     },

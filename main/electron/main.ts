@@ -62,6 +62,5 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  core?.close();
-  app.quit();
+  void (core?.shutdown() ?? Promise.resolve()).finally(() => app.quit());
 });

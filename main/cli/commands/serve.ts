@@ -43,7 +43,7 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await server.close();
-    core.close();
+    await core.shutdown();
     log('stopped');
     return 0;
   },

@@ -4,6 +4,7 @@ import { Audit, AuditInput, AUDIT_TRANSITIONS, type AuditStatus } from '../../..
 import type { Db } from '../database';
 import { inTransaction } from '../database';
 import { now } from './rows';
+import { mirrorAuditFromTables } from '../../sync/mirror';
 import { getVessel } from './vessels';
 
 const SELECT = `SELECT a.id, a.vessel_id AS vesselId, v.name AS vesselName, a.place, a.date, a.inspector, a.status,
@@ -21,6 +22,7 @@ export function createAudit(db: Db, input: AuditInput): Audit {
       `INSERT INTO audits (id, vessel_id, place, date, inspector, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?)`,
     ).run(id, a.vesselId, a.place, a.date, a.inspector, t, t);
+    mirrorAuditFromTables(db, id);
   });
   return getAudit(db, id);
 }
@@ -49,6 +51,7 @@ export function setAuditStatus(db: Db, id: string, status: AuditStatus): Audit {
       throw new GangwayError('CONFLICT', `An audit that is ${audit.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}. Allowed next: ${AUDIT_TRANSITIONS[audit.status].join(', ')}.`);
     }
     db.prepare('UPDATE audits SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);
+    mirrorAuditFromTables(db, id);
     return getAudit(db, id);
   });
 }

@@ -3,6 +3,7 @@ import type { ChecklistResult } from '../../../shared/domain/audit';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
 import { now, nullToUndefined } from './rows';
+import { mirrorAuditFromTables } from '../../sync/mirror';
 import { getAudit } from './audits';
 
 const SELECT = `SELECT audit_id AS auditId, code, result, note, updated_at AS updatedAt FROM checklist_items`;
@@ -16,6 +17,7 @@ export function setChecklistItem(db: Db, item: { auditId: string; code: string; 
        ON CONFLICT (audit_id, code) DO UPDATE SET result = excluded.result, note = excluded.note, updated_at = excluded.updated_at`,
     ).run(item.auditId, item.code, item.result, item.note ?? null, t);
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(t, item.auditId);
+    mirrorAuditFromTables(db, item.auditId);
     return ChecklistItem.parse(nullToUndefined(db.prepare(`${SELECT} WHERE audit_id = ? AND code = ?`).get(item.auditId, item.code) as Record<string, unknown>));
   });
 }

@@ -4,6 +4,7 @@ import { Finding, FindingInput } from '../../../shared/domain/audit';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
 import { now, nullToUndefined } from './rows';
+import { mirrorAuditFromTables } from '../../sync/mirror';
 import { getAudit } from './audits';
 
 export function addFinding(db: Db, input: FindingInput): Finding {
@@ -30,6 +31,7 @@ export function addFinding(db: Db, input: FindingInput): Finding {
     const link = db.prepare('INSERT INTO finding_evidence (finding_id, sha256) VALUES (?, ?)');
     for (const sha of new Set(f.evidence)) link.run(id, sha);
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(now(), f.auditId);
+    mirrorAuditFromTables(db, f.auditId);
   });
   return getFinding(db, id);
 }

@@ -3,6 +3,7 @@ import { GangwayError } from '../../../shared/errors';
 import { Vessel, VesselInput } from '../../../shared/domain/vessel';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
+import { mirrorVesselFromTables } from '../../sync/mirror';
 import { likePattern, now, nullToUndefined } from './rows';
 
 const COLUMNS = `id, name, flag, imo, mmsi, call_sign AS callSign, registration_no AS registrationNo,
@@ -25,15 +26,19 @@ export function createVessel(db: Db, input: VesselInput): Vessel {
   const v = VesselInput.parse(input);
   const id = randomUUID();
   const t = now();
-  try {
-    db.prepare(
+  return inTransaction(db, () => {
+    try {
+      db.prepare(
       `INSERT INTO vessels (id, name, flag, imo, mmsi, call_sign, registration_no, gear, owner, home_port, created_at, updated_at)
        VALUES (@id, @name, @flag, @imo, @mmsi, @callSign, @registrationNo, @gear, @owner, @homePort, @t, @t)`,
     ).run({ id, t, name: v.name, flag: v.flag ?? null, imo: v.imo ?? null, mmsi: v.mmsi ?? null, callSign: v.callSign ?? null, registrationNo: v.registrationNo ?? null, gear: v.gear ?? null, owner: v.owner ?? null, homePort: v.homePort ?? null });
-  } catch (e) {
-    conflictFrom(e, v);
-  }
-  return getVessel(db, id);
+    } catch (e) {
+      conflictFrom(e, v);
+    }
+    // The registry entry and its shared document change together or not at all.
+    mirrorVesselFromTables(db, id);
+    return getVessel(db, id);
+  });
 }
 
 export function getVessel(db: Db, id: string): Vessel {
@@ -61,6 +66,7 @@ export function updateVessel(db: Db, id: string, patchInput: Partial<VesselInput
       } catch (e) {
         conflictFrom(e, patch);
       }
+      mirrorVesselFromTables(db, id);
     }
     return getVessel(db, id);
   });

@@ -52,7 +52,7 @@ describe('the store', () => {
   it('leaves the database exactly as it was when a migration fails', () => {
     const dir = tempDir();
     const store = openStore(dir, { migrations: MIGRATIONS.slice(0, 1) });
-    createVessel(store.db, { name: 'Ocean Pride' });
+    store.db.prepare("INSERT INTO vessels (id, name, created_at, updated_at) VALUES ('v1', 'Ocean Pride', '2026-11-27', '2026-11-27')").run();
     store.close();
     const before = new Database(path.join(dir, 'gangway.sqlite'));
     const rowsBefore = before.prepare('SELECT * FROM vessels').all();
