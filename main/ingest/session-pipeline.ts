@@ -4,6 +4,15 @@ import type { IngestBatcher } from './batcher';
 import { LineDecoder } from './line-decoder';
 import type { LiveStats } from './live-stats';
 
+/**
+ * Lines travel as latin1 so the archive keeps their exact bytes; an example shown to a
+ * person reads better as UTF-8 when it is valid UTF-8 (a log's comment in Cyrillic, say).
+ */
+function readable(latin1: string): string {
+  const utf8 = Buffer.from(latin1, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? latin1 : utf8;
+}
+
 /** Keep the first example of each reject reason short: it is shown to a person, not replayed. */
 const EXAMPLE_MAX = 120;
 const REASONS = RejectReason.options;
@@ -123,6 +132,6 @@ export class SessionPipeline {
     this.stats.countReject(reason, n);
     const r = d.rejects.get(reason);
     if (r) r.count += n;
-    else d.rejects.set(reason, { count: n, example: example.slice(0, EXAMPLE_MAX) });
+    else d.rejects.set(reason, { count: n, example: readable(example.slice(0, EXAMPLE_MAX)) });
   }
 }

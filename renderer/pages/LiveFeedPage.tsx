@@ -7,6 +7,7 @@ import { age, formatBearing, formatLatLon } from './live/format';
 import { ImportDialog } from './live/ImportDialog';
 import { OpenSourceForm } from './live/OpenSourceForm';
 import { RegistrySuggestions } from './live/RegistrySuggestions';
+import { SessionsPanel } from './live/SessionsPanel';
 import { useLiveStatus } from './live/useLiveStatus';
 
 /**
@@ -174,6 +175,8 @@ export function LiveFeedPage({ api }: { api: ApiClient }) {
       )}
 
       <RegistrySuggestions api={api} />
+
+      <SessionsPanel api={api} />
 
       {importing && <ImportDialog api={api} onClose={() => setImporting(false)} />}
     </section>

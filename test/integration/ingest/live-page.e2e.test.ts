@@ -71,6 +71,14 @@ describe('the live feed page in Chromium, against the real server and a TCP rece
       await dialog.getByText(/Imported \d+ lines/).waitFor({ timeout: 20_000 });
       await dialog.getByRole('button', { name: 'Import' }).click();
       await dialog.getByText('This file was imported before; nothing was added.').waitFor({ timeout: 20_000 });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      // The session record shows the log's comment lines as rejected, with the reason and an example.
+      const sessions = page.getByRole('region', { name: 'Ingest sessions' });
+      const fileRow = sessions.getByRole('row', { name: /ais-nmea\.log/ });
+      await fileRow.waitFor({ timeout: 15_000 });
+      expect(await fileRow.textContent()).toMatch(/not NMEA: \d+ — # /);
+      await sessions.getByRole('row', { name: new RegExp(`TCP 127\\.0\\.0\\.1:${port}`) }).waitFor();
     } finally {
       for (const c of conns) c.destroy();
       await new Promise<void>((r) => receiver.close(() => r()));
