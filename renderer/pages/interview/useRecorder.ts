@@ -41,7 +41,8 @@ export function useRecorder(api: ApiClient, interviewId: string | undefined, dev
   const [error, setError] = useState<string>();
   const [canRetry, setCanRetry] = useState(false);
   const recorder = useRef<MediaRecorder | null>(null);
-  const upload = useRef<{ id: string; index: number; queue: Promise<void> } | null>(null);
+  /** Chunks get their index when cut, and leave `pending` only once the core has them, so a retry resends exactly what is missing. */
+  const upload = useRef<{ id: string; next: number; pending: { index: number; base64: string }[]; queue: Promise<void> } | null>(null);
   const stream = useRef<MediaStream | null>(null);
 
   useEffect(() => {
@@ -58,22 +59,39 @@ export function useRecorder(api: ApiClient, interviewId: string | undefined, dev
     [],
   );
 
+  /** Sends every pending chunk in order; a failure leaves the rest pending for the next flush. */
+  const flush = useCallback(
+    (u: NonNullable<typeof upload.current>) => {
+      u.queue = u.queue
+        .catch(() => {}) // an earlier failure must not block a retry
+        .then(async () => {
+          while (u.pending.length > 0) {
+            const chunk = u.pending[0]!;
+            await api.call('interviews.audio.chunk', { uploadId: u.id, index: chunk.index, base64: chunk.base64 });
+            u.pending.shift();
+          }
+        });
+      u.queue.catch((e: { message?: string }) => {
+        setError(e.message ?? String(e));
+        setCanRetry(true);
+        setState('error');
+      });
+      return u.queue;
+    },
+    [api],
+  );
+
   const send = useCallback(
     (blob: Blob) => {
       const u = upload.current;
       if (!u) return;
       u.queue = u.queue.then(async () => {
         const bytes = new Uint8Array(await blob.arrayBuffer());
-        for (let i = 0; i < bytes.length; i += CHUNK_BYTES) {
-          await api.call('interviews.audio.chunk', { uploadId: u.id, index: u.index++, base64: toBase64(bytes.subarray(i, i + CHUNK_BYTES)) });
-        }
+        for (let i = 0; i < bytes.length; i += CHUNK_BYTES) u.pending.push({ index: u.next++, base64: toBase64(bytes.subarray(i, i + CHUNK_BYTES)) });
       });
-      u.queue.catch((e: { message?: string }) => {
-        setError(e.message ?? String(e));
-        setState('error');
-      });
+      void flush(u);
     },
-    [api],
+    [flush],
   );
 
   const save = useCallback(async () => {
@@ -81,7 +99,7 @@ export function useRecorder(api: ApiClient, interviewId: string | undefined, dev
     if (!u) return;
     setState('saving');
     try {
-      await u.queue;
+      await flush(u);
       await api.call('interviews.audio.finish', { uploadId: u.id });
       upload.current = null;
       setCanRetry(false);
@@ -92,7 +110,7 @@ export function useRecorder(api: ApiClient, interviewId: string | undefined, dev
       setCanRetry(true);
       setState('error');
     }
-  }, [api]);
+  }, [api, flush]);
 
   const start = useCallback(async () => {
     if (!interviewId) return;
@@ -108,8 +126,17 @@ export function useRecorder(api: ApiClient, interviewId: string | undefined, dev
     }
     const mimeType = MIME_TYPES.find((m) => MediaRecorder.isTypeSupported(m)) ?? '';
     const rec = new MediaRecorder(media, mimeType ? { mimeType } : undefined);
-    const { uploadId } = await api.call('interviews.audio.begin', { interviewId, mediaType: rec.mimeType || mimeType || 'audio/webm' });
-    upload.current = { id: uploadId, index: 0, queue: Promise.resolve() };
+    let uploadId: string;
+    try {
+      ({ uploadId } = await api.call('interviews.audio.begin', { interviewId, mediaType: rec.mimeType || mimeType || 'audio/webm' }));
+    } catch (e) {
+      // e.g. the vault locked itself while idle: release the microphone and say why.
+      media.getTracks().forEach((t) => t.stop());
+      setError((e as { message?: string }).message ?? String(e));
+      setState('error');
+      return;
+    }
+    upload.current = { id: uploadId, next: 0, pending: [], queue: Promise.resolve() };
     stream.current = media;
     recorder.current = rec;
     rec.ondataavailable = (ev) => ev.data.size > 0 && send(ev.data);
