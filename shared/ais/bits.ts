@@ -112,9 +112,27 @@ export function appendArmouredXor(into: Bits, text: string, from: number, to: nu
     j += 3;
     bit += 24;
   }
-  into.length = bit;
-  for (let k = i; k < to; k++) x ^= text.charCodeAt(k);
-  return appendArmoured(into, text, i, to, fill) ? x : -1;
+  // The last 0–3 characters, six bits each.
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? ARMOUR[c]! : -1;
+    if (v < 0) {
+      into.length = bit;
+      return -1;
+    }
+    x ^= c;
+    const byte = bit >> 3;
+    const off = bit & 7;
+    if (off <= 2) {
+      bytes[byte] = bytes[byte]! | (v << (2 - off));
+    } else {
+      bytes[byte] = bytes[byte]! | (v >> (off - 2));
+      bytes[byte + 1] = bytes[byte + 1]! | ((v << (10 - off)) & 0xff);
+    }
+    bit += 6;
+  }
+  into.length = bit - fill;
+  return x;
 }
 
 /** Clears `bits` for reuse (only the bytes that were written). */

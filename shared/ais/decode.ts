@@ -87,6 +87,10 @@ function data(bytes: Uint8Array, start: number, bitLength: number, maskLast = fa
   return { bits, hex: bitsHex(bytes, start, bits, maskLast) };
 }
 
+/** Tables and their compiled readers by type number, for the hot path (type 24 goes by part). */
+const TABLE_BY_TYPE: (MessageTable | undefined)[] = Array.from({ length: 64 }, (_, t) => (t === 24 ? undefined : tableFor(t)));
+const READER_BY_TYPE: (FieldReader | undefined)[] = TABLE_BY_TYPE.map((t) => (t ? readerFor(t.fields) : undefined));
+
 /** Length rules gpsd applies beyond a table's range (exact sizes). */
 function lengthOk(type: number, table: MessageTable, bitLength: number): boolean {
   if (bitLength < table.minBits || bitLength > table.maxBits) return false;
@@ -102,16 +106,23 @@ function lengthOk(type: number, table: MessageTable, bitLength: number): boolean
 export function decodeBits(bits: Bits): DecodeResult {
   const { bytes, length } = bits;
   if (length < 38) return bad('bad_payload');
-  const type = ubits(bytes, 0, 6);
-  const repeat = ubits(bytes, 6, 2);
-  const mmsi = ubits(bytes, 8, 30);
+  // The header (M.1371-5 Table 46): type 6 bits, repeat 2, MMSI 30 — read straight from the first five bytes.
+  const b0 = bytes[0]!;
+  const type = b0 >> 2;
+  const repeat = b0 & 3;
+  const mmsi = ((bytes[1]! << 22) | (bytes[2]! << 14) | (bytes[3]! << 6) | (bytes[4]! >> 2)) >>> 0;
   let part: AisMessage['part'];
+  let table: MessageTable | undefined;
+  let reader: FieldReader | undefined;
   if (type === 24) {
     const partno = ubits(bytes, 38, 2);
     if (partno > 1) return bad('unsupported');
     part = partno === 0 ? 'A' : 'B';
+    table = tableFor(type, part);
+  } else {
+    table = TABLE_BY_TYPE[type];
+    reader = READER_BY_TYPE[type];
   }
-  const table = tableFor(type, part);
   if (!table) return bad('unsupported');
   if (!lengthOk(type, table, length)) return bad('bad_payload');
 
@@ -120,7 +131,7 @@ export function decodeBits(bits: Bits): DecodeResult {
     values = { auxiliary: isAuxiliaryCraft(mmsi) };
     readFields(table.fields, bytes, length, values);
   } else {
-    values = readerFor(table.fields)(bytes, length);
+    values = (reader ?? readerFor(table.fields))(bytes, length);
   }
   // Every message has the same shape (all keys, some undefined): one hidden class, monomorphic code downstream.
   const message: AisMessage = { type, repeat, mmsi, bitLength: length, values, structured: undefined, data: undefined, part };

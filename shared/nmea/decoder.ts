@@ -118,8 +118,10 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
 
   function push(line: string, receivedAt?: number): Decoded | undefined {
     counts.lines++;
-    reassembler.tick(receivedAt);
-    syncDropped();
+    if (reassembler.size > 0) {
+      reassembler.tick(receivedAt);
+      syncDropped();
+    }
     if (scanVdm(line, scan)) {
       const { payloadStart: from, payloadEnd: to } = scan;
       if (scan.total === 1) {
