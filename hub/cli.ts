@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GangwayError } from '../shared/errors';
-import { Role } from '../shared/sync';
+import { Agency, Role } from '../shared/sync';
 
-export const hubUsage = `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS]
+export const hubUsage = `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS] [--ui-port N] [--agency NAME] [--no-ui]
        gangway hub code --role ROLE --agency AGENCY --user NAME [--url ws://HOST:PORT] [--data DIR]
        gangway hub devices [--data DIR]
        gangway hub revoke DEVICE_ID [--data DIR]
@@ -15,6 +15,10 @@ who may connect to it.
                   (default: $GANGWAY_HUB_DATA, else ./gangway-hub-data)
   --port N        port for devices (default: 1234)
   --host ADDRESS  address to listen on (default: 0.0.0.0, the port network)
+  --ui-port N     port of the port office's browser UI (default: the hub port + 1);
+                  it is enrolled with the hub as the port authority of --agency
+                  (default: port-authority) and prints its address with a secret
+  --no-ui         run the hub without the browser UI
 
   code      create a one-time enrolment code (text and QR) for one person's device;
             ROLE is inspector, union_rep or port_authority
@@ -31,6 +35,8 @@ const options = {
   user: { type: 'string' },
   url: { type: 'string' },
   doc: { type: 'string' },
+  'ui-port': { type: 'string' },
+  'no-ui': { type: 'boolean' },
 } as const;
 
 export interface HubCliIo {
@@ -93,10 +99,22 @@ export async function runHubCli(args: string[], io: HubCliIo): Promise<number> {
     const log = (line: string) => io.err(`${new Date().toISOString()} ${line}`);
     const hub = await startHub({ dataDir, port, ...(values.host ? { host: values.host } : {}), log });
     io.out(`Gangway hub on port ${hub.port}, data in ${dataDir}\nDevices enrol with: gangway hub code --role ROLE --agency AGENCY --user NAME --data ${dataDir}`);
+    let office: { close(): Promise<void> } | undefined;
+    if (!values['no-ui']) {
+      const uiPort = values['ui-port'] === undefined ? (port === 0 ? 0 : port + 1) : Number(values['ui-port']);
+      if (!Number.isInteger(uiPort) || uiPort < 0 || uiPort > 65535) throw new GangwayError('VALIDATION', `--ui-port must be a number from 0 to 65535, not "${values['ui-port']}".`);
+      const agency = Agency.safeParse(values.agency ?? 'port-authority');
+      if (!agency.success) throw new GangwayError('VALIDATION', `--agency: ${agency.error.issues[0]?.message ?? 'not a valid agency name'}, not "${values.agency}".`);
+      const { startOffice } = await import('./office');
+      const started = await startOffice({ hubStore: hub.store, hubDataDir: dataDir, hubPort: hub.port, host: values.host ?? '0.0.0.0', port: uiPort, agency: agency.data, log });
+      office = started;
+      io.out(`Port office UI: ${started.server.browserUrl}\n(on another machine of the port network, use this machine's address instead of ${new URL(started.server.url).hostname})`);
+    }
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
+    await office?.close();
     await hub.close();
     log('hub stopped');
     return 0;

@@ -4,6 +4,7 @@ import type { CoreContext } from './api/context';
 import { dispatch, type Answer, type Logger } from './api/dispatch';
 import { handlers as allHandlers } from './api/handlers';
 import { startSyncIfEnrolled } from './api/handlers/sync';
+import { shutdownIngest } from './ingest/registry';
 import type { Handlers } from './api/types';
 import { openStore, type Store } from './store/database';
 
@@ -16,7 +17,9 @@ export interface Core {
   invoke(method: string, input: unknown): Promise<Answer>;
   subscribe(listener: EventListener): () => void;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
-  /** Stops background work (sync) cleanly, then closes the store. */
+  /** The open store and event bus, for a composition root (the hub's office) that wires more than the API. */
+  context(): CoreContext | undefined;
+  /** Stops background work (sync, ingest) cleanly, then closes the store. */
   shutdown(): Promise<void>;
   close(): void;
 }
@@ -72,9 +75,12 @@ export function createCore(options: CoreOptions): Core {
       return () => listeners.delete(listener);
     },
     emit,
+    context: () => ctx,
     async shutdown() {
       await stopSync?.();
       stopSync = undefined;
+      // Commits the open ingest batch and closes its sessions: nothing received is lost on quit.
+      if (store) await shutdownIngest(store);
       listeners.clear();
       store?.close();
     },

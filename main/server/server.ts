@@ -79,12 +79,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? (() => {});
   let origin = '';
 
+  // Same-origin: the page's Origin must name the host the request was sent to
+  // (on the port network a browser reaches the hub's office by its own name for it).
   const originAllowed = (req: http.IncomingMessage): boolean => {
     const o = req.headers.origin;
     if (!o) return true; // scripts (curl, node) send no Origin; they still need the secret
     if (o === origin) return true;
     try {
       const u = new URL(o);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+      if (req.headers.host && u.host === req.headers.host) return true;
       return u.port === String(port) && LOOPBACK.has(u.hostname.replace(/^\[|\]$/g, '')) && LOOPBACK.has(host);
     } catch {
       return false;
@@ -154,7 +158,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  // Listening on every address: show the one a browser on this machine can open.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const shownHost = reachable.includes(':') ? `[${reachable}]` : reachable;
   origin = `http://${shownHost}:${port}`;
   return {
     url: origin,

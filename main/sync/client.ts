@@ -7,7 +7,7 @@ import { applyDocToTables } from './applyToTables';
 import { backoffDelay } from './backoff';
 import { blobsToUpload, uploadBlob } from './blobUpload';
 import { getEnrolment, httpUrlOf, signDeviceToken, unreachable } from './device';
-import { appendUpdate, compactDoc, docClock, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, remoteClocks, setRemoteClock } from './docStore';
+import { appendUpdate, compactDoc, docClock, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, onLocalChange, remoteClocks, setRemoteClock } from './docStore';
 
 /** Hocuspocus refuses to load more than a few hundred documents per connection at once; 20 keeps well clear and the pipe full. */
 export const DEFAULT_BATCH = 20;
@@ -15,6 +15,8 @@ export const DEFAULT_BATCH = 20;
 export const DEFAULT_DOC_TIMEOUT_MS = 30_000;
 /** How often an idle client asks the hub's manifest again. */
 export const IDLE_INTERVAL_MS = 30_000;
+/** Batches a burst of edits (a form saved field by field) into one round. */
+export const LOCAL_CHANGE_DELAY_MS = 1000;
 
 export interface SyncClientOptions {
   db: Db;
@@ -69,7 +71,25 @@ export class SyncClient {
   private socketStale = false;
   readonly bytes = { sent: 0, received: 0 };
 
-  constructor(private readonly options: SyncClientOptions) {}
+  /** A local change arrived while a round ran: push it right after, not at the next idle round. */
+  private dirty = false;
+
+  constructor(private readonly options: SyncClientOptions) {
+    // Lives as long as the client (and its database); `nudge` does nothing while stopped.
+    onLocalChange(options.db, () => this.nudge());
+  }
+
+  /** A local change: sync it within a second while connected at port, instead of waiting for the idle round. */
+  private nudge(): void {
+    if (!this.running || this.attempt > 0) return; // backing off: the hub is away, the next attempt takes it
+    if (this.round) {
+      this.dirty = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.schedule(LOCAL_CHANGE_DELAY_MS);
+  }
 
   private get db(): Db {
     return this.options.db;
@@ -124,6 +144,7 @@ export class SyncClient {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.dirty = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.round?.catch(() => undefined);
@@ -140,7 +161,9 @@ export class SyncClient {
       this.syncNow()
         .then(() => {
           this.attempt = 0;
-          this.schedule(IDLE_INTERVAL_MS);
+          const again = this.dirty;
+          this.dirty = false;
+          this.schedule(again ? LOCAL_CHANGE_DELAY_MS : IDLE_INTERVAL_MS);
         })
         .catch(() => {
           this.attempt++;

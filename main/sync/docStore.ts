@@ -39,6 +39,16 @@ export function loadDoc(db: Db, doc: string): Y.Doc {
   return ydoc;
 }
 
+const localChangeListeners = new WeakMap<Db, Set<() => void>>();
+
+/** Called after each local document change on `db` (the sync client pushes it soon after). */
+export function onLocalChange(db: Db, listener: () => void): () => void {
+  let set = localChangeListeners.get(db);
+  if (!set) localChangeListeners.set(db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
 /**
  * Changes a document through `mutate` and logs the change as one local update.
  * Returns the update (null when `mutate` changed nothing).
@@ -53,6 +63,7 @@ export function mutateDoc(db: Db, doc: string, mutate: (ydoc: Y.Doc) => void): U
     // An empty update is two zero bytes (no structs, no deletions).
     if (update.byteLength <= 2 && update.every((b) => b === 0)) return null;
     appendUpdate(db, doc, update, 'local');
+    for (const listener of localChangeListeners.get(db) ?? []) listener();
     return update;
   });
 }

@@ -20,4 +20,4 @@ export const handlers = {
   ...interviewHandlers,
   ...syncHandlers,
   ...resultHandlers,
-} satisfies Partial<Handlers>;
+} satisfies Handlers;
