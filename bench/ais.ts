@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDecoder } from '../shared/nmea/decoder';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
+const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const SENTENCES = 1_000_000;
 const GOAL_PER_S = 1_500_000;
 const GOAL_VS_GGENCODER = 5;

@@ -20,7 +20,7 @@ import type { AisPositionRow } from '../main/store/repos/marine-rows';
 import { openSession } from '../main/store/repos/marine-sessions';
 import { createMarineWriter } from '../main/store/repos/marine-writer';
 
-const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/data');
+const DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const POSITIONS = 2_000_000;
 const PIPELINE_LINES = 1_000_000;
 const GOAL_POSITIONS_PER_S = 500_000;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../../../main/store/database';
 
-export const DATA = path.resolve(__dirname, '../../../../shared/data');
+/** The real receiver logs and gpsd's AIS sample, copied into the repo (test/fixtures/{nmea,ais}). */
+export const DATA = path.resolve(__dirname, '../../fixtures');
 
 export function tempStore(): { store: Store; dir: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-ingest-'));

@@ -7,7 +7,7 @@ import { main } from '../../../main/cli';
 import type { CliIo } from '../../../main/cli/command';
 import { VoyageAnalysis } from '../../../shared/voyage/analyse';
 
-const FIX = path.resolve(__dirname, '../../fixtures/voyage');
+const FIX = path.resolve(__dirname, '../../fixtures/nmea');
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-voyage-'));
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
