@@ -41,20 +41,7 @@ export function windowOptions(preloadPath: string) {
   } as const;
 }
 
-/** script-src 'self' only: no inline script, no eval, nothing remote. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** Only our own pages may talk to the core (VS Code validates every IPC sender the same way). */
 export function isTrustedSender(url: string | undefined): boolean {
