@@ -17,7 +17,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** Serves the built renderer; unknown paths get index.html so the UI's routes survive a reload. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
