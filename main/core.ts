@@ -84,8 +84,10 @@ export function createCore(options: CoreOptions): Core {
       listeners.clear();
       store?.close();
     },
+    /** Immediate close (tests, a failed start): background sync is told to stop and finds the store closed. */
     close() {
       void stopSync?.();
+      stopSync = undefined;
       listeners.clear();
       store?.close();
     },

@@ -102,6 +102,8 @@ export class SyncClient {
   private token = (): Promise<string> => signDeviceToken(this.db, this.options.tokenLifetimeS);
 
   private emit(): void {
+    // The app may be closing its store while a round winds down: nothing left to report then.
+    if (!this.db.open) return;
     this.options.onStatus?.(this.status());
   }
 
