@@ -1,4 +1,5 @@
-import { summariseFleet, type FleetResults, type VesselResult } from '../../shared/results/fleet';
+import { summariseFleet, type FleetResults, type RecordSignals, type VesselResult } from '../../shared/results/fleet';
+import type { WageReport } from '../../shared/wages/schemas';
 import { auditCrewProfile } from '../interviews/profiles';
 import type { Store } from '../store/database';
 import { listAudits } from '../store/repos/audits';
@@ -8,6 +9,19 @@ import { reconcileVessel } from '../wages/reconcile-vessel';
 
 function hasWageData(store: Store, vesselId: string): boolean {
   return !!store.db.prepare('SELECT 1 FROM wage_contracts WHERE vessel_id = ? LIMIT 1').get(vesselId);
+}
+
+/** Crew members with at least one wage flag that is evidence for each indicator (a crew member counts once per indicator). */
+function recordSignals(report: WageReport): RecordSignals {
+  const crew = new Set(report.months.map((m) => m.crew));
+  const byIndicator = new Map<string, Set<string>>();
+  for (const flag of report.months.flatMap((m) => m.flags)) {
+    if (!flag.indicator) continue;
+    let set = byIndicator.get(flag.indicator);
+    if (!set) byIndicator.set(flag.indicator, (set = new Set()));
+    set.add(flag.crew);
+  }
+  return { crew: crew.size, indicators: [...byIndicator].map(([indicator, who]) => ({ indicator: indicator as RecordSignals['indicators'][number]['indicator'], crewWithSignal: who.size })) };
 }
 
 /** Reads each vessel's audits, interviews (when the vault is open) and wage records into fleet results. */
@@ -32,11 +46,11 @@ export function fleetResults(store: Store): FleetResults {
         break; // audits come newest first
       }
     }
-    const money = hasWageData(store, vessel.id)
-      ? reconcileVessel(store, vessel.id).totals.map((t) => ({ currency: t.currency, withheld: t.totalWithheld, diverted: t.totalSuspectedDiverted }))
-      : [];
+    const report = hasWageData(store, vessel.id) ? reconcileVessel(store, vessel.id) : undefined;
+    const money = report?.totals.map((t) => ({ currency: t.currency, withheld: t.totalWithheld, diverted: t.totalSuspectedDiverted })) ?? [];
+    const records = report && recordSignals(report);
     if (audits.length === 0 && money.length === 0) continue;
-    vessels.push({ vesselId: vessel.id, vesselName: vessel.name, flag: vessel.flag, audits: audits.length, latest, money });
+    vessels.push({ vesselId: vessel.id, vesselName: vessel.name, flag: vessel.flag, audits: audits.length, latest, money, ...(records ? { records } : {}) });
   }
   return summariseFleet(vessels, !unlocked);
 }

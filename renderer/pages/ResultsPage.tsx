@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FleetResults, Money } from '../../shared/results/fleet';
+import type { Money, Prevalence } from '../../shared/results/fleet';
 import { useLoad } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
 
@@ -33,23 +33,23 @@ function MoneyCards({ money }: { money: Money[] }) {
 }
 
 /** Horizontal bars, one per indicator, longest first: a shape people read faster than a table. */
-function PrevalenceChart({ data }: { data: FleetResults }) {
+function PrevalenceChart({ prevalence, total, testId, label }: { prevalence: Prevalence[]; total: number; testId: string; label: string }) {
   const { t, i18n } = useTranslation();
-  const rows = [...data.prevalence].sort((a, b) => b.share - a.share);
+  const rows = [...prevalence].sort((a, b) => b.share - a.share);
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const rowH = 30;
   const labelW = 330;
   const barW = 420;
   return (
-    <svg className="chart" role="img" aria-label={t('results.prevalence')} width={labelW + barW + 80} height={rows.length * rowH + 8} data-testid="prevalence-chart">
+    <svg className="chart" role="img" aria-label={label} width={labelW + barW + 80} height={rows.length * rowH + 8} data-testid={testId}>
       {rows.map((r, i) => {
-        const label = t(`audits.indicators.${r.indicator}`);
+        const name = t(`audits.indicators.${r.indicator}`);
         const y = i * rowH + 4;
         return (
           <g key={r.indicator}>
-            <title>{t('results.prevalenceBar', { indicator: label, count: r.crewWithSignal, total: data.interviewed, percent: pct.format(r.share) })}</title>
+            <title>{t('results.prevalenceBar', { indicator: name, count: r.crewWithSignal, total, percent: pct.format(r.share) })}</title>
             <text x={labelW - 10} y={y + rowH / 2 + 5} textAnchor="end" className="chart-label">
-              {label}
+              {name}
             </text>
             <rect x={labelW} y={y + 4} width={barW} height={rowH - 10} className="chart-track" />
             <rect x={labelW} y={y + 4} width={Math.max(r.share * barW, r.crewWithSignal > 0 ? 2 : 0)} height={rowH - 10} className="chart-bar" />
@@ -87,7 +87,25 @@ export function ResultsPage() {
           </div>
           <MoneyCards money={data.money} />
           <h2>{t('results.prevalence')}</h2>
-          {data.vaultLocked ? <p className="notice">{t('results.locked')}</p> : data.interviewed === 0 ? <p className="empty">{t('results.noInterviews')}</p> : <PrevalenceChart data={data} />}
+          {data.vaultLocked ? (
+            <p className="notice">{t('results.locked')}</p>
+          ) : data.interviewed === 0 ? (
+            <p className="empty">{t('results.noInterviews')}</p>
+          ) : (
+            <PrevalenceChart prevalence={data.prevalence} total={data.interviewed} testId="prevalence-chart" label={t('results.prevalence')} />
+          )}
+          {data.records.crew > 0 && (
+            <>
+              <h2>{t('results.recordsTitle', { count: data.records.crew })}</h2>
+              {/* Wage records can only show some indicators (nothing of violence): the rest stay off this chart. */}
+              <PrevalenceChart
+                prevalence={data.records.prevalence.filter((p) => p.crewWithSignal > 0)}
+                total={data.records.crew}
+                testId="records-chart"
+                label={t('results.recordsTitle', { count: data.records.crew })}
+              />
+            </>
+          )}
           <p className="muted">{t('results.caveat')}</p>
           <h2>{t('results.vessels')}</h2>
           <table className="table" data-testid="results-vessels">

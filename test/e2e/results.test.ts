@@ -32,6 +32,9 @@ describe('a port officer reading the results', () => {
     expect(await chart.textContent()).toContain('Retention of identity documents');
     expect(await chart.textContent()).toContain('67% (2)');
     expect(await chart.textContent()).toContain('33% (1)');
+    const records = page.getByTestId('records-chart');
+    expect(await records.textContent()).toContain('Withholding of wages');
+    expect(await records.textContent()).toContain('65% (13)');
     const table = page.getByTestId('results-vessels');
     expect(await table.getByRole('row', { name: /Sea Star 7/ }).textContent()).toMatch(/2026-11-27.*3.*1/);
     expect(await table.getByRole('row', { name: /Ocean Pride/ }).textContent()).toMatch(/Ocean Pride1—/);

@@ -37,6 +37,15 @@ describe('fleet results: prevalence of indicators and illicit profit', () => {
     expect(results.money).toEqual([{ currency: 'THB', withheld: 7_054_000, diverted: 52_800_000 }]);
   });
 
+  it('reads the same indicators out of the wage records: who was paid short, and whose debt never falls', () => {
+    // The planted anomalies of test/fixtures/wages/scenario.ts: C03 and C09–C20 lose wages; C06's debt never falls.
+    const share = Object.fromEntries(results.records.prevalence.map((p) => [p.indicator, [p.crewWithSignal, p.share]]));
+    expect(results.records.crew).toBe(20);
+    expect(share.withholding_of_wages).toEqual([13, 0.65]);
+    expect(share.debt_bondage).toEqual([1, 0.05]);
+    expect(share.deception).toEqual([0, 0]);
+  });
+
   it('keeps interview counts hidden while the vault is locked, and still shows the money', async () => {
     await api.call('vault.lock');
     const locked = await api.call('results.fleet');
