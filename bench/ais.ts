@@ -68,6 +68,23 @@ function best(rounds: number, once: () => number): Timing {
   return { ms: bestMs, messages };
 }
 
+/**
+ * The byte path on the log as it lies on disk (the file gpsdecode reads):
+ * finding each line end is part of the timed work, as it is for gpsdecode.
+ */
+function gangwayBytes(log: Uint8Array): number {
+  const d = createDecoder();
+  let n = 0;
+  for (let at = 0; at < log.length; ) {
+    let nl = log.indexOf(10, at);
+    if (nl < 0) nl = log.length;
+    if (d.pushBytes(log, at, nl) !== undefined) n++;
+    at = nl + 1;
+  }
+  return n;
+}
+
+/** The string path: one already-split line at a time (how `push` is fed by a line reader). */
 function gangway(lines: string[]): number {
   const d = createDecoder();
   let n = 0;
@@ -131,19 +148,25 @@ export async function run(): Promise<BenchResult> {
   );
   const n = lines.length;
 
-  const ours = best(3, () => gangway(lines));
-  const oursGnss = best(3, () => gangway(gnss));
-  const gg = best(1, () => ggencoder(lines));
-  const asd = await aisStreamDecoder(lines);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-bench-ais-'));
   let gpsd: Timing | null = null;
+  let log: Uint8Array;
   try {
     const file = path.join(dir, 'corpus.aivdm');
     fs.writeFileSync(file, lines.join('\n') + '\n');
+    // Gangway's byte path decodes the very file gpsdecode reads (as a plain Uint8Array view of it).
+    const raw = fs.readFileSync(file);
+    log = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
     gpsd = gpsdecode(file, path.join(dir, 'out.json'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  const ours = best(3, () => gangwayBytes(log));
+  const oursText = best(3, () => gangway(lines));
+  if (ours.messages !== oursText.messages) throw new Error(`byte path decoded ${ours.messages} messages, string path ${oursText.messages}`);
+  const oursGnss = best(3, () => gangway(gnss));
+  const gg = best(1, () => ggencoder(lines));
+  const asd = await aisStreamDecoder(lines);
 
   const oursRate = rate(n, ours);
   const vsGg = oursRate / rate(n, gg);
@@ -157,8 +180,9 @@ export async function run(): Promise<BenchResult> {
     name: 'ais',
     ok: okRate && okGg && okGpsd,
     lines: [
-      `corpus: ${fmt(n)} AIVDM sentences (${ais.length} real lines repeated); CPU time on one core, Gangway best of 3`,
-      `gangway            ${fmt(oursRate).padStart(11)} sentences/s  (${fmt(ours.messages)} messages, ${ours.ms.toFixed(0)} ms)  goal ≥ ${fmt(GOAL_PER_S)} ${pass(okRate)}`,
+      `corpus: ${fmt(n)} AIVDM sentences (${ais.length} real lines repeated); CPU time on one core, Gangway best of 3; the ratios use Gangway's byte path`,
+      `gangway            ${fmt(oursRate).padStart(11)} sentences/s  (${fmt(ours.messages)} messages, ${ours.ms.toFixed(0)} ms; pushBytes over the log file's bytes, line splitting included)  goal ≥ ${fmt(GOAL_PER_S)} ${pass(okRate)}`,
+      `gangway (strings)  ${fmt(rate(n, oursText)).padStart(11)} sentences/s  (${fmt(oursText.messages)} messages, ${oursText.ms.toFixed(0)} ms; push over pre-split lines)`,
       `ggencoder          ${fmt(rate(n, gg)).padStart(11)} sentences/s  (${fmt(gg.messages)} valid)   gangway is ${vsGg.toFixed(1)}× (goal ≥ ${GOAL_VS_GGENCODER}×) ${pass(okGg)}`,
       `ais-stream-decoder ${fmt(rate(n, asd)).padStart(11)} sentences/s  (${fmt(asd.messages)} messages)  gangway is ${vsAsd.toFixed(1)}×`,
       gpsd
@@ -168,6 +192,7 @@ export async function run(): Promise<BenchResult> {
     ],
     metrics: {
       sentencesPerS: oursRate,
+      stringSentencesPerS: rate(n, oursText),
       gnssSentencesPerS: rate(gnss.length, oursGnss),
       ggencoderPerS: rate(n, gg),
       aisStreamDecoderPerS: rate(n, asd),

@@ -17,6 +17,10 @@ const ARMOUR = new Int8Array(128).fill(-1);
 for (let c = 48; c < 88; c++) ARMOUR[c] = c - 48; // '0'..'W' → 0..39
 for (let c = 96; c < 120; c++) ARMOUR[c] = c - 56; // '`'..'w' → 40..63
 
+/** ARMOUR for a byte: every code 0–255 has an entry, so the byte path needs no range check. */
+const ARMOUR_BYTE = new Int8Array(256).fill(-1);
+ARMOUR_BYTE.set(ARMOUR);
+
 export function newBits(capacityBits = MAX_PAYLOAD_BITS): Bits {
   return { bytes: new Uint8Array(Math.ceil(capacityBits / 8) + 8), length: 0 };
 }
@@ -72,6 +76,37 @@ export function appendArmoured(into: Bits, text: string, from: number, to: numbe
     bit += 6;
   }
   into.length = bit - fill;
+  return true;
+}
+
+/** `appendArmoured` for armoured characters held as bytes (`src[from..to)`). */
+export function appendArmouredBytes(into: Bits, src: Uint8Array, from: number, to: number, fill: number): boolean {
+  const bytes = into.bytes;
+  const bit = into.length;
+  if (bit + (to - from) * 6 > (bytes.length - 8) * 8) return false;
+  // Fragments after the first rarely start on a byte boundary: carry the bits
+  // of the byte being filled in an accumulator (fewer than 8 + 6 bits) and
+  // store each byte once, complete.
+  let j = bit >> 3;
+  let held = bit & 7;
+  let acc = held === 0 ? 0 : bytes[j]! >> (8 - held);
+  for (let i = from; i < to; i++) {
+    const v = ARMOUR_BYTE[src[i]!]!;
+    if (v < 0) {
+      if (held > 0) bytes[j] = (acc << (8 - held)) & 0xff;
+      into.length = bit + (i - from) * 6;
+      return false;
+    }
+    acc = (acc << 6) | v;
+    held += 6;
+    if (held >= 8) {
+      held -= 8;
+      bytes[j++] = (acc >> held) & 0xff;
+      acc &= (1 << held) - 1;
+    }
+  }
+  if (held > 0) bytes[j] = (acc << (8 - held)) & 0xff;
+  into.length = bit + (to - from) * 6 - fill;
   return true;
 }
 
@@ -135,6 +170,66 @@ export function appendArmouredXor(into: Bits, text: string, from: number, to: nu
   return x;
 }
 
+/**
+ * A single-sentence payload straight from the bytes of a log, `src[from..to)`,
+ * replacing what `into` held: unarmoured four characters to three bytes at a
+ * time, written whole instead of OR-ed into a cleared buffer, and the XOR of
+ * the characters returned for the checksum (-1 on a character outside the
+ * armour, with `into` left empty). The invariant `resetBits` relies on holds:
+ * nothing but zeros from byte `(length >> 3) + 3` on.
+ */
+export function unarmourBytesXor(into: Bits, src: Uint8Array, from: number, to: number, fill: number): number {
+  const bytes = into.bytes;
+  const oldEnd = (into.length >> 3) + 3;
+  if ((to - from) * 6 > (bytes.length - 8) * 8) {
+    resetBits(into);
+    return -1;
+  }
+  let x = 0;
+  let j = 0;
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const a = src[i]!;
+    const b = src[i + 1]!;
+    const c = src[i + 2]!;
+    const d = src[i + 3]!;
+    const va = ARMOUR_BYTE[a]!;
+    const vb = ARMOUR_BYTE[b]!;
+    const vc = ARMOUR_BYTE[c]!;
+    const vd = ARMOUR_BYTE[d]!;
+    if ((va | vb | vc | vd) < 0) return clearFailed(into, bytes, j, oldEnd);
+    x ^= a ^ b ^ c ^ d;
+    const v = (va << 18) | (vb << 12) | (vc << 6) | vd;
+    bytes[j] = v >> 16;
+    bytes[j + 1] = (v >> 8) & 0xff;
+    bytes[j + 2] = v & 0xff;
+    j += 3;
+  }
+  // The last 0–3 characters, left-aligned in the next three bytes.
+  let v = 0;
+  const rest = to - i;
+  for (; i < to; i++) {
+    const c = src[i]!;
+    const w = ARMOUR_BYTE[c]!;
+    if (w < 0) return clearFailed(into, bytes, j, oldEnd);
+    x ^= c;
+    v = (v << 6) | w;
+  }
+  v <<= 6 * (4 - rest);
+  bytes[j] = v >> 16;
+  bytes[j + 1] = (v >> 8) & 0xff;
+  bytes[j + 2] = v & 0xff;
+  for (let k = j + 3; k < oldEnd; k++) bytes[k] = 0;
+  into.length = (to - from) * 6 - fill;
+  return x;
+}
+
+function clearFailed(into: Bits, bytes: Uint8Array, written: number, oldEnd: number): -1 {
+  bytes.fill(0, 0, Math.max(written, oldEnd));
+  into.length = 0;
+  return -1;
+}
+
 /** Clears `bits` for reuse (only the bytes that were written). */
 export function resetBits(bits: Bits): void {
   bits.bytes.fill(0, 0, (bits.length >> 3) + 3);
@@ -194,6 +289,9 @@ export function sixbitText(bytes: Uint8Array, start: number, count: number, trim
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** Two lower-case hex digits for each byte value. */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, v) => v.toString(16).padStart(2, '0'));
+
 /**
  * Lower-case hex of `count` bits at `start` (gpsd's "data" field). gpsd copies
  * the last byte whole (its bits past `count` are whatever followed), except
@@ -203,8 +301,7 @@ export function bitsHex(bytes: Uint8Array, start: number, count: number, maskLas
   let s = '';
   for (let at = 0; at < count; at += 8) {
     const take = maskLast ? Math.min(8, count - at) : 8;
-    const v = ubits(bytes, start + at, take) << (8 - take);
-    s += (v < 16 ? '0' : '') + v.toString(16);
+    s += HEX[ubits(bytes, start + at, take) << (8 - take)];
   }
   return s;
 }

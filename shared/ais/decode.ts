@@ -9,8 +9,6 @@ import { compileFields, type FieldReader } from './compile';
 
 export type DecodeResult = { ok: true; message: AisMessage } | { ok: false; reason: RejectReason };
 
-const bad = (reason: RejectReason): DecodeResult => ({ ok: false, reason });
-
 /** Fields whose presence depends on a flag later in the message are read last (cached on the array). */
 const ORDER = Symbol('read order');
 type Ordered = Field[] & { [ORDER]?: Field[] };
@@ -104,8 +102,17 @@ function lengthOk(type: number, table: MessageTable, bitLength: number): boolean
  * type `unsupported`.
  */
 export function decodeBits(bits: Bits): DecodeResult {
+  const m = decodeMessage(bits);
+  return typeof m === 'string' ? { ok: false, reason: m } : { ok: true, message: m };
+}
+
+/**
+ * `decodeBits` without the result wrapper: the message, or why there is none.
+ * The streaming decoder calls this once per message, so one object fewer each time.
+ */
+export function decodeMessage(bits: Bits): AisMessage | RejectReason {
   const { bytes, length } = bits;
-  if (length < 38) return bad('bad_payload');
+  if (length < 38) return 'bad_payload';
   // The header (M.1371-5 Table 46): type 6 bits, repeat 2, MMSI 30 — read straight from the first five bytes.
   const b0 = bytes[0]!;
   const type = b0 >> 2;
@@ -116,15 +123,15 @@ export function decodeBits(bits: Bits): DecodeResult {
   let reader: FieldReader | undefined;
   if (type === 24) {
     const partno = ubits(bytes, 38, 2);
-    if (partno > 1) return bad('unsupported');
+    if (partno > 1) return 'unsupported';
     part = partno === 0 ? 'A' : 'B';
     table = tableFor(type, part);
   } else {
     table = TABLE_BY_TYPE[type];
     reader = READER_BY_TYPE[type];
   }
-  if (!table) return bad('unsupported');
-  if (!lengthOk(type, table, length)) return bad('bad_payload');
+  if (!table) return 'unsupported';
+  if (!lengthOk(type, table, length)) return 'bad_payload';
 
   let values: RawMessage;
   if (part === 'B') {
@@ -158,7 +165,7 @@ export function decodeBits(bits: Bits): DecodeResult {
       decodeBinarySlot(message, bytes);
       break;
   }
-  return { ok: true, message };
+  return message;
 }
 
 const HEADED = new WeakMap<BinaryTable, Field[]>();

@@ -8,7 +8,8 @@ export interface Fragment {
   sequenceId: string;
   /** Radio channel A or B (some receivers write 1/2, or leave it empty). */
   channel: string;
-  payload: string;
+  /** The armoured characters: text, or a copy of the log's bytes (the byte path makes no string). */
+  payload: string | Uint8Array;
   fillBits: number;
   /** VDO: our own ship's transponder; VDM: other ships. */
   own: boolean;

@@ -1,4 +1,4 @@
-import { appendArmoured, appendArmouredXor, resetBits, type Bits } from './bits';
+import { appendArmoured, appendArmouredBytes, appendArmouredXor, resetBits, unarmourBytesXor, type Bits } from './bits';
 import type { Fragment } from './fragment';
 
 /**
@@ -25,8 +25,27 @@ interface Pending {
 
 export type Reassembled = { kind: 'complete'; bits: Bits; fragments: number } | { kind: 'pending' } | { kind: 'bad_payload'; fragments: number };
 
+type PendingKey = string | number;
+
+/**
+ * What ties fragments of one message together: source, VDM/VDO, channel,
+ * sequential id and fragment count. A number when the source is unnamed and
+ * channel and id are at most one character each (every sentence the hot path
+ * takes), so no string is built per fragment; a string otherwise. The two
+ * kinds never collide, and each is one-to-one with the tuple it encodes.
+ */
+function pendingKey(f: Fragment, source: string): PendingKey {
+  if (source === '' && f.channel.length <= 1 && f.sequenceId.length <= 1) {
+    // Codes below 127 keep the number small enough for V8's small integers (hashed without boxing).
+    const channel = f.channel === '' ? 0 : f.channel.charCodeAt(0) + 1;
+    const id = f.sequenceId === '' ? 0 : f.sequenceId.charCodeAt(0) + 1;
+    if (channel < 128 && id < 128) return ((((f.own ? 1 : 0) << 7) | channel) << 7 | id) * 16 + f.total;
+  }
+  return `${source}|${f.own ? 'O' : 'M'}|${f.channel}|${f.sequenceId}|${f.total}`;
+}
+
 export class Reassembler {
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<PendingKey, Pending>();
   private readonly maxPending: number;
   private readonly maxAgeLines: number;
   private readonly maxAgeMs: number;
@@ -78,6 +97,11 @@ export class Reassembler {
     return x;
   }
 
+  /** `single` from the bytes of a log (`src[from..to)`, one byte per character). */
+  singleBytes(src: Uint8Array, from: number, to: number, fill: number): number {
+    return unarmourBytesXor(this.bits, src, from, to, fill);
+  }
+
   /** The bits of the last `single` message. */
   get current(): Bits {
     return this.bits;
@@ -85,7 +109,7 @@ export class Reassembler {
 
   push(fragment: Fragment, receivedAt?: number, source = ''): Reassembled {
     if (fragment.total === 1) return this.complete([fragment]);
-    const key = `${source}|${fragment.own ? 'O' : 'M'}|${fragment.channel}|${fragment.sequenceId}|${fragment.total}`;
+    const key = pendingKey(fragment, source);
     let p = this.pending.get(key);
     if (p && p.parts[fragment.number - 1]) {
       // The same fragment again: a new message reusing the id; the old one is lost.
@@ -94,7 +118,7 @@ export class Reassembler {
     }
     if (!p) {
       while (this.pending.size >= this.maxPending) {
-        const [oldKey, old] = this.pending.entries().next().value as [string, Pending];
+        const [oldKey, old] = this.pending.entries().next().value as [PendingKey, Pending];
         this.drop(oldKey, old);
       }
       p = { total: fragment.total, parts: new Array<Fragment | undefined>(fragment.total), have: 0, line: this.line, at: receivedAt };
@@ -107,7 +131,7 @@ export class Reassembler {
     return this.complete(p.parts as Fragment[]);
   }
 
-  private drop(key: string, p: Pending): void {
+  private drop(key: PendingKey, p: Pending): void {
     this.pending.delete(key);
     this.dropped += p.have;
   }
@@ -119,7 +143,12 @@ export class Reassembler {
       const part = parts[i]!;
       // Fill bits pad only the last fragment; a nonzero fill elsewhere is a sender bug we tolerate as gpsd does.
       const fill = i === parts.length - 1 ? part.fillBits : 0;
-      if (!appendArmoured(bits, part.payload, 0, part.payload.length, fill)) {
+      const payload = part.payload;
+      const ok =
+        typeof payload === 'string'
+          ? appendArmoured(bits, payload, 0, payload.length, fill)
+          : appendArmouredBytes(bits, payload, 0, payload.length, fill);
+      if (!ok) {
         resetBits(bits);
         return { kind: 'bad_payload', fragments: parts.length };
       }

@@ -1,14 +1,17 @@
 import { newBits } from '../ais/bits';
-import { decodeBits } from '../ais/decode';
+import { decodeMessage } from '../ais/decode';
 import { readFragment } from '../ais/fragment';
 import type { AisMessage } from '../ais/message';
 import { Reassembler, type Reassembled, type ReassemblerOptions } from '../ais/reassembler';
 import { xorChecksum } from './checksum';
-import { newVdmScan, scanVdm } from './fast-vdm';
+import { newVdmScan, scanVdm, scanVdmBytes } from './fast-vdm';
+import { latin1 } from './latin1';
 import { parseSentence } from './framing';
 import { instant, type Fix } from './gnss/fix';
 import { parseGnss } from './gnss';
 import { emptyRejectCounts, type RejectCounts, type RejectReason } from './reject';
+
+const copyOf = (bytes: Uint8Array, from: number, to: number): Uint8Array => Uint8Array.prototype.slice.call(bytes, from, to);
 
 export type Decoded =
   | { kind: 'fix'; fix: Fix; receivedAt?: number; source?: string }
@@ -45,6 +48,13 @@ export interface DecoderOptions extends ReassemblerOptions {
 export interface NmeaDecoder {
   /** Feeds one line; returns what it completed, if anything. Never throws. */
   push(line: string, receivedAt?: number): Decoded | undefined;
+  /**
+   * `push` for one line held as bytes, `bytes[start..end)` (a log read as-is,
+   * one byte per character as Latin-1): the same result and counts as pushing
+   * that line as a string, without making a string for the lines the AIS hot
+   * path takes.
+   */
+  pushBytes(bytes: Uint8Array, start: number, end: number, receivedAt?: number): Decoded | undefined;
   readonly counts: DecoderCounts;
   /** AIS fragments held waiting for the rest of their message (bounded). */
   readonly pendingFragments: number;
@@ -107,21 +117,57 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     syncDropped();
     if (r.kind === 'pending') return undefined;
     if (r.kind === 'bad_payload') return reject('bad_payload', r.fragments);
-    const decoded = decodeBits(r.bits);
-    if (!decoded.ok) return reject(decoded.reason, r.fragments);
-    const message = decoded.message;
+    const message = decodeMessage(r.bits);
+    if (typeof message === 'string') return reject(message, r.fragments);
     if (message.type === 24) joinStatic(message);
     counts.ais++;
     counts.aisSentences += r.fragments;
     return { kind: 'ais', message, own, channel, sentences: r.fragments, receivedAt: at, source };
   }
 
-  function push(line: string, receivedAt?: number): Decoded | undefined {
+  function startLine(receivedAt: number | undefined): void {
     counts.lines++;
     if (reassembler.size > 0) {
       reassembler.tick(receivedAt);
       syncDropped();
     }
+  }
+
+  function pushBytes(bytes: Uint8Array, start: number, end: number, receivedAt?: number): Decoded | undefined {
+    startLine(receivedAt);
+    if (scanVdmBytes(bytes, start, end, scan)) {
+      const { payloadStart: from, payloadEnd: to } = scan;
+      // A NAIS trailer's time and station win over the caller's, as in parseSentence.
+      const at = scan.trailerTime === scan.trailerTime ? scan.trailerTime : receivedAt;
+      const source = scan.trailerSource === '' ? undefined : scan.trailerSource;
+      if (scan.total === 1) {
+        const x = reassembler.singleBytes(bytes, from, to, scan.fillBits);
+        if (x >= 0 && (x ^ scan.partialSum) === scan.checksum) {
+          return finishAis(singleComplete(reassembler.current), scan.own, scan.channel, at, source);
+        }
+      } else {
+        let x = scan.partialSum;
+        for (let i = from; i < to; i++) x ^= bytes[i]!;
+        if (x === scan.checksum) {
+          const fragment = {
+            total: scan.total,
+            number: scan.number,
+            sequenceId: scan.sequenceId,
+            channel: scan.channel,
+            // A copy: the caller may reuse its buffer before the message completes (Uint8Array's slice, as a Node Buffer's only views).
+            payload: copyOf(bytes, from, to),
+            fillBits: scan.fillBits,
+            own: scan.own,
+          };
+          return finishAis(reassembler.push(fragment, at, source), scan.own, scan.channel, at, source);
+        }
+      }
+    }
+    return general(latin1(bytes, start, end), receivedAt);
+  }
+
+  function push(line: string, receivedAt?: number): Decoded | undefined {
+    startLine(receivedAt);
     if (scanVdm(line, scan)) {
       const { payloadStart: from, payloadEnd: to } = scan;
       if (scan.total === 1) {
@@ -141,8 +187,13 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
         };
         return finishAis(reassembler.push(fragment, receivedAt), scan.own, scan.channel, receivedAt, undefined);
       }
-      // A bad checksum or armour character: the general path below says which.
+      // A bad checksum or armour character: the general path says which.
     }
+    return general(line, receivedAt);
+  }
+
+  /** Any line the AIS hot path did not take: framed the general way, then AIS, GNSS or a reject. */
+  function general(line: string, receivedAt: number | undefined): Decoded | undefined {
     const parsed = parseSentence(line);
     if (!parsed.ok) return reject(parsed.reason);
     const s = parsed.sentence;
@@ -177,6 +228,7 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
 
   return {
     push,
+    pushBytes,
     counts,
     get pendingFragments() {
       return reassembler.held;
