@@ -16,6 +16,7 @@ export interface ReassemblerOptions {
 }
 
 interface Pending {
+  key: PendingKey;
   total: number;
   parts: (Fragment | undefined)[];
   have: number;
@@ -44,8 +45,15 @@ function pendingKey(f: Fragment, source: string): PendingKey {
   return `${source}|${f.own ? 'O' : 'M'}|${f.channel}|${f.sequenceId}|${f.total}`;
 }
 
+const PENDING: Reassembled = Object.freeze({ kind: 'pending' });
+
 export class Reassembler {
-  private readonly pending = new Map<PendingKey, Pending>();
+  /**
+   * Messages waiting, oldest first. An array, not a Map: it holds at most
+   * `maxPending` (16) and almost always zero or one, where a Map's hashing and
+   * table churn cost more than a short scan.
+   */
+  private readonly pending: Pending[] = [];
   private readonly maxPending: number;
   private readonly maxAgeLines: number;
   private readonly maxAgeMs: number;
@@ -65,22 +73,22 @@ export class Reassembler {
   /** Fragments held, waiting for the rest of their message. */
   get held(): number {
     let n = 0;
-    for (const p of this.pending.values()) n += p.have;
+    for (const p of this.pending) n += p.have;
     return n;
   }
 
   get size(): number {
-    return this.pending.size;
+    return this.pending.length;
   }
 
   /** Call once per input line, accepted or not, so stale fragments age. */
   tick(receivedAt?: number): void {
     this.line++;
-    if (this.pending.size === 0) return;
-    for (const [key, p] of this.pending) {
+    while (this.pending.length > 0) {
+      const p = this.pending[0]!;
       const stale = this.line - p.line > this.maxAgeLines || (receivedAt !== undefined && p.at !== undefined && receivedAt - p.at > this.maxAgeMs);
-      if (!stale) break; // insertion order: the rest are younger
-      this.drop(key, p);
+      if (!stale) break; // oldest first: the rest are younger
+      this.drop(0);
     }
   }
 
@@ -110,30 +118,40 @@ export class Reassembler {
   push(fragment: Fragment, receivedAt?: number, source = ''): Reassembled {
     if (fragment.total === 1) return this.complete([fragment]);
     const key = pendingKey(fragment, source);
-    let p = this.pending.get(key);
+    let at = this.find(key);
+    let p = at < 0 ? undefined : this.pending[at];
     if (p && p.parts[fragment.number - 1]) {
       // The same fragment again: a new message reusing the id; the old one is lost.
-      this.drop(key, p);
+      this.drop(at);
       p = undefined;
     }
     if (!p) {
-      while (this.pending.size >= this.maxPending) {
-        const [oldKey, old] = this.pending.entries().next().value as [PendingKey, Pending];
-        this.drop(oldKey, old);
-      }
-      p = { total: fragment.total, parts: new Array<Fragment | undefined>(fragment.total), have: 0, line: this.line, at: receivedAt };
-      this.pending.set(key, p);
+      while (this.pending.length >= this.maxPending) this.drop(0);
+      p = { key, total: fragment.total, parts: new Array<Fragment | undefined>(fragment.total), have: 0, line: this.line, at: receivedAt };
+      this.pending.push(p);
+      at = this.pending.length - 1;
     }
     p.parts[fragment.number - 1] = fragment;
     p.have++;
-    if (p.have < p.total) return { kind: 'pending' };
-    this.pending.delete(key);
+    if (p.have < p.total) return PENDING;
+    this.remove(at);
     return this.complete(p.parts as Fragment[]);
   }
 
-  private drop(key: PendingKey, p: Pending): void {
-    this.pending.delete(key);
-    this.dropped += p.have;
+  private find(key: PendingKey): number {
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) if (pending[i]!.key === key) return i;
+    return -1;
+  }
+
+  private remove(at: number): void {
+    if (at === this.pending.length - 1) this.pending.pop();
+    else this.pending.splice(at, 1);
+  }
+
+  private drop(at: number): void {
+    this.dropped += this.pending[at]!.have;
+    this.remove(at);
   }
 
   private complete(parts: Fragment[]): Reassembled {

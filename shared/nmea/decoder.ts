@@ -1,10 +1,11 @@
-import { newBits } from '../ais/bits';
+import { newBits, unarmourRun } from '../ais/bits';
 import { decodeMessage } from '../ais/decode';
 import { readFragment } from '../ais/fragment';
 import type { AisMessage } from '../ais/message';
 import { Reassembler, type Reassembled, type ReassemblerOptions } from '../ais/reassembler';
-import { xorChecksum } from './checksum';
-import { newVdmScan, scanVdm, scanVdmBytes } from './fast-vdm';
+import { hexDigit, xorChecksum } from './checksum';
+import { MAX_ENCAPSULATED_LENGTH } from './framing';
+import { newVdmScan, scanVdm, scanVdmBytes, scanVdmHead } from './fast-vdm';
 import { latin1 } from './latin1';
 import { parseSentence } from './framing';
 import { instant, type Fix } from './gnss/fix';
@@ -55,6 +56,14 @@ export interface NmeaDecoder {
    * path takes.
    */
   pushBytes(bytes: Uint8Array, start: number, end: number, receivedAt?: number): Decoded | undefined;
+  /**
+   * Every complete line (ending in LF) of a log chunk `bytes[from..to)`,
+   * each as `pushBytes` would take it, with what each completes passed to
+   * `onDecoded`. Returns the index just past the last complete line: the
+   * caller keeps the rest for the next chunk. A plain single-sentence line is
+   * framed, checked and unarmoured in one pass, its end found on the way.
+   */
+  pushLog(bytes: Uint8Array, from: number, to: number, onDecoded: (d: Decoded) => void, receivedAt?: number): number;
   readonly counts: DecoderCounts;
   /** AIS fragments held waiting for the rest of their message (bounded). */
   readonly pendingFragments: number;
@@ -166,6 +175,51 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     return general(latin1(bytes, start, end), receivedAt);
   }
 
+  const run = { xor: 0 };
+
+  /**
+   * A plain single-sentence line at `at` ending in LF or CR LF before `to`,
+   * decoded without looking for its end first (the payload ends where the
+   * armour does). Returns the index of its LF, or -1 having counted and
+   * changed nothing (the bit buffer is scratch): the line is then left to
+   * pushBytes, which gives the same result for every line this accepts.
+   */
+  function fastLine(bytes: Uint8Array, at: number, to: number, receivedAt: number | undefined, onDecoded: (d: Decoded) => void): number {
+    const c4 = scanVdmHead(bytes, at, scan);
+    if (c4 < 0 || scan.total !== 1) return -1;
+    const bits = reassembler.current;
+    const p = unarmourRun(bits, bytes, c4 + 1, Math.min(to, at + MAX_ENCAPSULATED_LENGTH), run);
+    const fillDigit = bytes[p + 1]!;
+    const fill = fillDigit - 48;
+    if (bytes[p] !== 44 || p - c4 < 2 || !(fill >= 0 && fill <= 5) || bytes[p + 2] !== 42 /* * */) return -1;
+    const hi = hexDigit(bytes[p + 3]!);
+    const lo = hexDigit(bytes[p + 4]!);
+    const lf = bytes[p + 5] === 10 ? p + 5 : bytes[p + 5] === 13 && bytes[p + 6] === 10 ? p + 6 : -1;
+    const length = p + 5 - at; // through the checksum
+    if (hi < 0 || lo < 0 || lf < 0 || lf >= to || length < 17 || length > MAX_ENCAPSULATED_LENGTH) return -1;
+    if ((scan.partialSum ^ run.xor ^ 44 ^ fillDigit) !== ((hi << 4) | lo)) return -1;
+    bits.length -= fill;
+    startLine(receivedAt);
+    const out = finishAis(singleComplete(bits), scan.own, scan.channel, receivedAt, undefined);
+    if (out !== undefined) onDecoded(out);
+    return lf;
+  }
+
+  function pushLog(bytes: Uint8Array, from: number, to: number, onDecoded: (d: Decoded) => void, receivedAt?: number): number {
+    let at = from;
+    while (at < to) {
+      let lf = fastLine(bytes, at, to, receivedAt, onDecoded);
+      if (lf < 0) {
+        lf = Uint8Array.prototype.indexOf.call(bytes, 10, at);
+        if (lf < 0 || lf >= to) return at;
+        const out = pushBytes(bytes, at, lf, receivedAt);
+        if (out !== undefined) onDecoded(out);
+      }
+      at = lf + 1;
+    }
+    return at;
+  }
+
   function push(line: string, receivedAt?: number): Decoded | undefined {
     startLine(receivedAt);
     if (scanVdm(line, scan)) {
@@ -229,6 +283,7 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
   return {
     push,
     pushBytes,
+    pushLog,
     counts,
     get pendingFragments() {
       return reassembler.held;

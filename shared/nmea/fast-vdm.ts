@@ -146,12 +146,20 @@ export function scanVdmBytes(bytes: Uint8Array, start: number, end: number, out:
   if (bytes[c5] !== 44 || c5 - c4 < 2) return false;
   const fill = digitAt(bytes, star - 1);
   if (fill < 0 || fill > 5) return false;
-  let sum = 0;
-  for (let i = start + 1; i <= c4; i++) {
-    const c = bytes[i]!;
-    if (CLASS[c] === 2 && c !== 44) return false;
-    sum ^= c;
+  // XOR of the header without a loop: bytes 3–10 and the commas are already
+  // known; only the talker's two characters and the channel are still to check.
+  const t1 = bytes[start + 1]!;
+  const t2 = bytes[start + 2]!;
+  if (CLASS[t1] === 2 || CLASS[t2] === 2) return false;
+  let sum = t1 ^ t2 ^ 86 ^ 68 ^ kind ^ bytes[start + 7]! ^ bytes[start + 9]!; // the three commas at 6, 8, 10 cancel to one
+  sum ^= 44;
+  if (c3 === start + 12) sum ^= bytes[start + 11]!;
+  if (c4 - c3 === 2) {
+    const channel = bytes[c3 + 1]!;
+    if (CLASS[channel] === 2) return false;
+    sum ^= channel;
   }
+  // The commas at c3 and c4 cancel; then the comma before the fill digit, and the digit.
   sum ^= 44 ^ bytes[star - 1]!;
   out.sequenceId = c3 === start + 12 ? CHAR[bytes[start + 11]!]! : '';
   out.channel = c4 - c3 === 2 ? CHAR[bytes[c3 + 1]!]! : '';
@@ -216,4 +224,45 @@ function readTrailerBytes(bytes: Uint8Array, from: number, end: number, out: Vdm
     }
     partStart = i + 1;
   }
+}
+
+/**
+ * The header of a plain VDM/VDO line at `bytes[at]`, up to the comma before
+ * the payload, for a reader that does not know where the line ends yet
+ * (`pushLog`): the checks `scanVdmBytes` makes on those characters. Fills
+ * everything in `out` but the payload end, fill bits and checksum; its
+ * `partialSum` covers the header only. Returns the index of that comma, or -1.
+ */
+export function scanVdmHead(bytes: Uint8Array, at: number, out: VdmScan): number {
+  if (bytes[at] !== 33 /* ! */ || bytes[at + 3] !== 86 /* V */ || bytes[at + 4] !== 68 /* D */ || bytes[at + 6] !== 44 /* , */) return -1;
+  const kind = bytes[at + 5];
+  if (kind !== 77 /* M */ && kind !== 79 /* O */) return -1;
+  if (bytes[at + 8] !== 44 || bytes[at + 10] !== 44) return -1;
+  const total = digitAt(bytes, at + 7);
+  const number = digitAt(bytes, at + 9);
+  if (total < 1 || number < 1 || number > total) return -1;
+  const c3 = bytes[at + 11] === 44 ? at + 11 : bytes[at + 12] === 44 ? at + 12 : -1;
+  if (c3 < 0 || (c3 === at + 12 && digitAt(bytes, at + 11) < 0)) return -1;
+  const c4 = bytes[c3 + 1] === 44 ? c3 + 1 : bytes[c3 + 2] === 44 ? c3 + 2 : -1;
+  if (c4 < 0) return -1;
+  const t1 = bytes[at + 1]!;
+  const t2 = bytes[at + 2]!;
+  if (CLASS[t1] === 2 || CLASS[t2] === 2) return -1;
+  let sum = t1 ^ t2 ^ 86 ^ 68 ^ kind ^ bytes[at + 7]! ^ bytes[at + 9]! ^ 44; // three commas at 6, 8, 10
+  if (c3 === at + 12) sum ^= bytes[at + 11]!;
+  if (c4 - c3 === 2) {
+    const channel = bytes[c3 + 1]!;
+    if (CLASS[channel] === 2) return -1;
+    sum ^= channel;
+  }
+  out.sequenceId = c3 === at + 12 ? CHAR[bytes[at + 11]!]! : '';
+  out.channel = c4 - c3 === 2 ? CHAR[bytes[c3 + 1]!]! : '';
+  out.total = total;
+  out.number = number;
+  out.payloadStart = c4 + 1;
+  out.own = kind === 79;
+  out.partialSum = sum; // the commas at c3 and c4 cancel
+  out.trailerTime = NaN;
+  out.trailerSource = '';
+  return c4;
 }

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeSentences } from '../../../shared/ais/encode';
-import { createDecoder } from '../../../shared/nmea/decoder';
-import { fixtureLines } from '../ais/helpers';
+import { createDecoder, type Decoded } from '../../../shared/nmea/decoder';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURES, fixtureLines } from '../ais/helpers';
 
 /**
  * `pushBytes` must be `push` on the same line read as Latin-1: same result,
@@ -120,5 +122,69 @@ describe('decoding a log from its bytes', () => {
     expect(d.pushBytes(buffer, 0, put(first!))).toBeUndefined();
     const r = d.pushBytes(buffer, 0, put(second!));
     expect(r?.kind === 'ais' && r.message.values.shipname).toBe('REUSED BUFFER');
+  });
+
+  it('decodes a whole log chunk by chunk exactly as line by line, whatever the chunk boundaries', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.option(fc.integer({ min: 0, max: 2 ** 42 })),
+        (rows, cuts, t) => {
+          // Lines here hold no LF of their own: a random byte 10 would split a line in both readings alike, but not line by line.
+          const clean = rows.map(([l, eol]) => [l.filter((b) => b !== 10), eol] as const);
+          const log = Buffer.concat(clean.flatMap(([l, eol]) => [l, latin1(eol)]));
+          const receivedAt = t ?? undefined;
+
+          const one = createDecoder();
+          const expected: Decoded[] = [];
+          let at = 0;
+          for (const [l, eol] of clean) {
+            const r = one.pushBytes(log, at, at + l.length + (eol === '\r\n' ? 1 : 0), receivedAt);
+            if (r !== undefined) expected.push(r);
+            at += l.length + eol.length;
+          }
+
+          const chunked = createDecoder();
+          const actual: Decoded[] = [];
+          const ends = [...new Set(cuts.map((c) => c % (log.length + 1))), log.length].sort((a, b) => a - b);
+          let kept = new Uint8Array(0);
+          let from = 0;
+          for (const end of ends) {
+            const chunk = new Uint8Array(Buffer.concat([kept, log.subarray(from, end)]));
+            const used = chunked.pushLog(chunk, 0, chunk.length, (d) => actual.push(d), receivedAt);
+            expect(chunk.subarray(used).includes(10)).toBe(false);
+            kept = chunk.slice(used);
+            from = end;
+          }
+          expect(kept.length).toBe(0);
+          expect(actual).toStrictEqual(expected);
+          expect(chunked.counts).toStrictEqual(one.counts);
+          expect(chunked.pendingFragments).toBe(one.pendingFragments);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('decodes the real logs through pushLog as line by line', () => {
+    for (const file of ['ais/gpsd-sample.aivdm', 'nmea/ais-nmea.log', 'nmea/ublox-neo-m9n.log']) {
+      const log = new Uint8Array(readFileSync(path.join(FIXTURES, file)));
+      const a = createDecoder();
+      const b = createDecoder();
+      const expected: Decoded[] = [];
+      for (let at = 0; at < log.length; ) {
+        let lf = log.indexOf(10, at);
+        if (lf < 0) lf = log.length;
+        const r = a.pushBytes(log, at, lf);
+        if (r !== undefined) expected.push(r);
+        at = lf + 1;
+      }
+      const actual: Decoded[] = [];
+      const used = b.pushLog(log, 0, log.length, (d) => actual.push(d));
+      expect(used).toBe(log[log.length - 1] === 10 ? log.length : log.lastIndexOf(10) + 1);
+      expect(actual.length).toBeGreaterThan(0);
+      expect(actual).toStrictEqual(expected);
+    }
   });
 });
