@@ -224,37 +224,43 @@ export function unarmourBytesXor(into: Bits, src: Uint8Array, from: number, to: 
   return x;
 }
 
+/** ARMOUR for two characters at once, by `first << 8 | second`: their 12 bits, or -1. */
+const ARMOUR_PAIR = new Int16Array(65_536).fill(-1);
+for (let a = 0; a < 256; a++) {
+  for (let b = 0; b < 256; b++) {
+    if (ARMOUR_BYTE[a]! >= 0 && ARMOUR_BYTE[b]! >= 0) ARMOUR_PAIR[(a << 8) | b] = (ARMOUR_BYTE[a]! << 6) | ARMOUR_BYTE[b]!;
+  }
+}
+
 /**
  * Unarmours `src` from `from` up to the first character outside the armour
  * (or `limit`), replacing what `into` held, for a reader that does not yet
  * know where the payload ends: it is where this stops. Returns that index;
  * `sum.xor` gets the XOR of the characters read and `into.length` six bits
  * each (the caller takes off the fill bits). Keeps `resetBits`' invariant.
+ * `view` is a DataView over the same bytes as `src` (same indices): four
+ * characters are read as one big-endian word and looked up two at a time.
  */
-export function unarmourRun(into: Bits, src: Uint8Array, from: number, limit: number, sum: { xor: number }): number {
+export function unarmourRun(into: Bits, src: Uint8Array, view: DataView, from: number, limit: number, sum: { xor: number }): number {
   const bytes = into.bytes;
   const oldEnd = (into.length >> 3) + 3;
   const to = Math.min(limit, from + Math.floor(((bytes.length - 8) * 8) / 6));
-  let x = 0;
+  let word = 0;
   let j = 0;
   let i = from;
   for (; i + 4 <= to; i += 4) {
-    const a = src[i]!;
-    const b = src[i + 1]!;
-    const c = src[i + 2]!;
-    const d = src[i + 3]!;
-    const va = ARMOUR_BYTE[a]!;
-    const vb = ARMOUR_BYTE[b]!;
-    const vc = ARMOUR_BYTE[c]!;
-    const vd = ARMOUR_BYTE[d]!;
-    if ((va | vb | vc | vd) < 0) break;
-    x ^= a ^ b ^ c ^ d;
-    const v = (va << 18) | (vb << 12) | (vc << 6) | vd;
+    const w = view.getUint32(i);
+    const hi = ARMOUR_PAIR[w >>> 16]!;
+    const lo = ARMOUR_PAIR[w & 0xffff]!;
+    if ((hi | lo) < 0) break;
+    word ^= w;
+    const v = (hi << 12) | lo;
     bytes[j] = v >> 16;
     bytes[j + 1] = (v >> 8) & 0xff;
     bytes[j + 2] = v & 0xff;
     j += 3;
   }
+  let x = (word >>> 24) ^ ((word >>> 16) & 0xff) ^ ((word >>> 8) & 0xff) ^ (word & 0xff);
   // At most three more armour characters before the stop (one of the next four is not), left-aligned in the next three bytes.
   let v = 0;
   const start = i;

@@ -178,17 +178,17 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
   const run = { xor: 0 };
 
   /**
-   * A plain single-sentence line at `at` ending in LF or CR LF before `to`,
+   * A plain VDM/VDO line at `at` ending in LF or CR LF before `to`,
    * decoded without looking for its end first (the payload ends where the
    * armour does). Returns the index of its LF, or -1 having counted and
    * changed nothing (the bit buffer is scratch): the line is then left to
    * pushBytes, which gives the same result for every line this accepts.
    */
-  function fastLine(bytes: Uint8Array, at: number, to: number, receivedAt: number | undefined, onDecoded: (d: Decoded) => void): number {
+  function fastLine(bytes: Uint8Array, view: DataView, at: number, to: number, receivedAt: number | undefined, onDecoded: (d: Decoded) => void): number {
     const c4 = scanVdmHead(bytes, at, scan);
-    if (c4 < 0 || scan.total !== 1) return -1;
+    if (c4 < 0) return -1;
     const bits = reassembler.current;
-    const p = unarmourRun(bits, bytes, c4 + 1, Math.min(to, at + MAX_ENCAPSULATED_LENGTH), run);
+    const p = unarmourRun(bits, bytes, view, c4 + 1, Math.min(to, at + MAX_ENCAPSULATED_LENGTH), run);
     const fillDigit = bytes[p + 1]!;
     const fill = fillDigit - 48;
     if (bytes[p] !== 44 || p - c4 < 2 || !(fill >= 0 && fill <= 5) || bytes[p + 2] !== 42 /* * */) return -1;
@@ -198,17 +198,33 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     const length = p + 5 - at; // through the checksum
     if (hi < 0 || lo < 0 || lf < 0 || lf >= to || length < 17 || length > MAX_ENCAPSULATED_LENGTH) return -1;
     if ((scan.partialSum ^ run.xor ^ 44 ^ fillDigit) !== ((hi << 4) | lo)) return -1;
-    bits.length -= fill;
     startLine(receivedAt);
-    const out = finishAis(singleComplete(bits), scan.own, scan.channel, receivedAt, undefined);
+    let out: Decoded | undefined;
+    if (scan.total === 1) {
+      bits.length -= fill;
+      out = finishAis(singleComplete(bits), scan.own, scan.channel, receivedAt, undefined);
+    } else {
+      // A fragment: its bits were only a way to find the payload's end; the reassembler keeps a copy of the characters.
+      const fragment = {
+        total: scan.total,
+        number: scan.number,
+        sequenceId: scan.sequenceId,
+        channel: scan.channel,
+        payload: copyOf(bytes, c4 + 1, p),
+        fillBits: fill,
+        own: scan.own,
+      };
+      out = finishAis(reassembler.push(fragment, receivedAt), scan.own, scan.channel, receivedAt, undefined);
+    }
     if (out !== undefined) onDecoded(out);
     return lf;
   }
 
   function pushLog(bytes: Uint8Array, from: number, to: number, onDecoded: (d: Decoded) => void, receivedAt?: number): number {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let at = from;
     while (at < to) {
-      let lf = fastLine(bytes, at, to, receivedAt, onDecoded);
+      let lf = fastLine(bytes, view, at, to, receivedAt, onDecoded);
       if (lf < 0) {
         lf = Uint8Array.prototype.indexOf.call(bytes, 10, at);
         if (lf < 0 || lf >= to) return at;
