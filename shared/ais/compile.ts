@@ -1,7 +1,8 @@
 import { sixbitText, ubits } from './bits';
 import type { Field, RawMessage } from './field';
 
-export type FieldReader = (bytes: Uint8Array, bitLength: number) => RawMessage;
+/** `preset`: the value of the field named by compileFields' `presetName`, known before reading (type 24 B's `auxiliary`). */
+export type FieldReader = (bytes: Uint8Array, bitLength: number, preset?: boolean) => RawMessage;
 
 /**
  * Turns a field table into one function that reads every field with constant
@@ -12,8 +13,9 @@ export type FieldReader = (bytes: Uint8Array, bitLength: number) => RawMessage;
  * generation is not allowed (a strict Content-Security-Policy), `compileFields`
  * returns null and the caller keeps interpreting the table.
  */
-export function compileFields(fields: Field[]): FieldReader | null {
-  const plain: string[] = [];
+export function compileFields(fields: Field[], presetName?: string): FieldReader | null {
+  // A preset value comes first, as the interpreter's caller sets it before reading.
+  const plain: string[] = presetName === undefined ? [] : [`${JSON.stringify(presetName)}: pre`];
   const conditional: string[] = [];
   for (const field of fields) {
     const expr = fieldExpr(field);
@@ -28,7 +30,7 @@ export function compileFields(fields: Field[]): FieldReader | null {
   }
   const body = `"use strict"; const v = { ${plain.join(',\n')} };\n${conditional.join('\n')}\nreturn v;`;
   try {
-    const make = new Function('ubits', 'text', `return function read(b, len) { ${body} };`) as (u: typeof ubits, t: typeof sixbitText) => FieldReader;
+    const make = new Function('ubits', 'text', `return function read(b, len, pre) { ${body} };`) as (u: typeof ubits, t: typeof sixbitText) => FieldReader;
     return make(ubits, sixbitText);
   } catch {
     return null;

@@ -4,7 +4,7 @@ import { bitsHex, sbits, sixbitText, ubits, type Bits } from './bits';
 import type { ArrayField, Field, MessageTable, RawMessage } from './field';
 import type { AisMessage } from './message';
 import { isAuxiliaryCraft } from './messages/static-b';
-import { tableFor } from './tables';
+import { STATIC_PARTS, tableFor } from './tables';
 import { compileFields, type FieldReader } from './compile';
 
 export type DecodeResult = { ok: true; message: AisMessage } | { ok: false; reason: RejectReason };
@@ -89,6 +89,15 @@ function data(bytes: Uint8Array, start: number, bitLength: number, maskLast = fa
 const TABLE_BY_TYPE: (MessageTable | undefined)[] = Array.from({ length: 64 }, (_, t) => (t === 24 ? undefined : tableFor(t)));
 const READER_BY_TYPE: (FieldReader | undefined)[] = TABLE_BY_TYPE.map((t) => (t ? readerFor(t.fields) : undefined));
 
+/** Type 24 part B: whether the craft is auxiliary decides which fields it has (static-b.ts), so the reader is told first. */
+const PART_B_READER: FieldReader =
+  compileFields(STATIC_PARTS.B.fields, 'auxiliary') ??
+  ((bytes, bitLength, auxiliary) => {
+    const values: RawMessage = { auxiliary };
+    readFields(STATIC_PARTS.B.fields, bytes, bitLength, values);
+    return values;
+  });
+
 /** Length rules gpsd applies beyond a table's range (exact sizes). */
 function lengthOk(type: number, table: MessageTable, bitLength: number): boolean {
   if (bitLength < table.minBits || bitLength > table.maxBits) return false;
@@ -134,11 +143,15 @@ export function decodeMessage(bits: Bits): AisMessage | RejectReason {
   if (!lengthOk(type, table, length)) return 'bad_payload';
 
   let values: RawMessage;
+  let structured = false;
   if (part === 'B') {
-    values = { auxiliary: isAuxiliaryCraft(mmsi) };
-    readFields(table.fields, bytes, length, values);
+    values = PART_B_READER(bytes, length, isAuxiliaryCraft(mmsi));
   } else {
-    values = (reader ?? readerFor(table.fields))(bytes, length);
+    // Types 6 and 8 with a known application payload: its reader covers the
+    // type's own fields too, so the type's reader need not run first.
+    const app = type === 6 || type === 8 ? readApplication(type, bytes, length) : undefined;
+    values = app ?? (reader ?? readerFor(table.fields))(bytes, length);
+    structured = app !== undefined;
   }
   // Every message has the same shape (all keys, some undefined): one hidden class, monomorphic code downstream.
   const message: AisMessage = { type, repeat, mmsi, bitLength: length, values, structured: undefined, data: undefined, part };
@@ -152,7 +165,8 @@ export function decodeMessage(bits: Bits): AisMessage | RejectReason {
       break;
     case 6:
     case 8:
-      decodeApplication(message, bytes, table.dataFrom ?? length);
+      message.structured = structured;
+      if (!structured) message.data = data(bytes, table.dataFrom ?? length, length, type === 8);
       break;
     case 17:
       message.data = data(bytes, 80, length);
@@ -168,33 +182,38 @@ export function decodeMessage(bits: Bits): AisMessage | RejectReason {
   return message;
 }
 
-const HEADED = new WeakMap<BinaryTable, Field[]>();
-/** The message type’s own fields (seqno, dest_mmsi, dac, fid, …) followed by the payload’s (each binary table belongs to one type: see binary/index.ts). */
-function withHeader(type: number, table: BinaryTable): Field[] {
-  let fields = HEADED.get(table);
-  if (!fields) {
-    fields = [...(tableFor(type)?.fields ?? []), ...table.fields];
-    HEADED.set(table, fields);
+const APP_READERS = new Map<BinaryTable, FieldReader>();
+/** The reader of a type's own fields (seqno, dest_mmsi, dac, fid, …) followed by the payload's (each binary table belongs to one type: see binary/index.ts). */
+function appReader(type: number, table: BinaryTable): FieldReader {
+  let reader = APP_READERS.get(table);
+  if (!reader) {
+    reader = readerFor([...(tableFor(type)?.fields ?? []), ...table.fields]);
+    APP_READERS.set(table, reader);
   }
-  return fields;
+  return reader;
 }
 
-function decodeApplication(message: AisMessage, bytes: Uint8Array, dataFrom: number): void {
-  const v = message.values;
-  const table: BinaryTable | undefined = binaryTable(message.type, Number(v.dac), Number(v.fid));
-  if (table) {
-    // Header and payload read by one compiled reader into one object: merging
-    // ~40 fields afterwards would push the object into slow dictionary mode.
-    const app = readerFor(withHeader(message.type, table))(bytes, message.bitLength);
-    for (const array of table.arrays ?? []) readArray(array, bytes, message.bitLength, app);
-    if (!table.accept || table.accept(message.bitLength, app)) {
-      message.values = app;
-      message.structured = true;
-      return;
-    }
-  }
-  message.structured = false;
-  message.data = data(bytes, dataFrom, message.bitLength, message.type === 8);
+/** Where types 6 and 8 keep their DAC and FID, from their own tables. */
+const APP_ID_AT = [6, 8].map((type) => {
+  const fields = tableFor(type)?.fields ?? [];
+  const at = (name: string) => fields.find((x) => x.name === name)!;
+  return { type, dac: at('dac'), fid: at('fid') };
+});
+
+/**
+ * A type 6 or 8 message's application payload read by its table (header and
+ * payload by one compiled reader into one object: merging ~40 fields
+ * afterwards would push the object into slow dictionary mode), or undefined
+ * when there is no table for its DAC/FID or gpsd would not decode it (the
+ * message then keeps its raw data).
+ */
+function readApplication(type: number, bytes: Uint8Array, bitLength: number): RawMessage | undefined {
+  const at = type === 6 ? APP_ID_AT[0]! : APP_ID_AT[1]!;
+  const table = binaryTable(type, ubits(bytes, at.dac.start, at.dac.width), ubits(bytes, at.fid.start, at.fid.width));
+  if (!table) return undefined;
+  const app = appReader(type, table)(bytes, bitLength);
+  for (const array of table.arrays ?? []) readArray(array, bytes, bitLength, app);
+  return !table.accept || table.accept(bitLength, app) ? app : undefined;
 }
 
 /** Type 21 names longer than 20 characters continue after bit 272 (M.1371-5 Table 72). */
