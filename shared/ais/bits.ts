@@ -373,12 +373,35 @@ const HEX: readonly string[] = Array.from({ length: 256 }, (_, v) => v.toString(
  * for type 8, where it clears them: `maskLast`.
  */
 export function bitsHex(bytes: Uint8Array, start: number, count: number, maskLast = false): string {
+  if (count > 64 && count <= MAX_PAYLOAD_BITS) return longHex(bytes, start, count, maskLast);
   let s = '';
   for (let at = 0; at < count; at += 8) {
     const take = maskLast ? Math.min(8, count - at) : 8;
     s += HEX[ubits(bytes, start + at, take) << (8 - take)];
   }
   return s;
+}
+
+/** Hex digits as ASCII codes, for longHex. */
+const HEX_CODES = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
+/** Room for the hex of the longest payload (MAX_PAYLOAD_BITS). */
+const hexScratch = new Uint8Array(2 * Math.ceil(MAX_PAYLOAD_BITS / 8) + 2);
+const ascii = new TextDecoder();
+
+/**
+ * bitsHex for long payloads (types 6, 8, 17, 25, 26 carry up to ~1000 bits):
+ * the digits written as bytes and made a string once, instead of one string
+ * concatenation per byte.
+ */
+function longHex(bytes: Uint8Array, start: number, count: number, maskLast: boolean): string {
+  let k = 0;
+  for (let at = 0; at < count; at += 8) {
+    const take = maskLast ? Math.min(8, count - at) : 8;
+    const v = ubits(bytes, start + at, take) << (8 - take);
+    hexScratch[k++] = HEX_CODES[v >> 4]!;
+    hexScratch[k++] = HEX_CODES[v & 15]!;
+  }
+  return ascii.decode(hexScratch.subarray(0, k));
 }
 
 /** Writes an unsigned or two's-complement value (encoder side). */
