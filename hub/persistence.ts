@@ -102,6 +102,14 @@ export class HubExtension implements Extension {
         }
       }
       this.hub.appendUpdate(documentName, parsed.kind, update, device.id, device.userName);
+      // Devices keep the documents they synced open between rounds. One revoked since (by `gangway hub revoke`
+      // in another process, which the revocation watch sees only every few seconds) must not receive this change.
+      for (const other of document.getConnections()) {
+        const id = (other.context as Partial<HubContext> | undefined)?.device?.id;
+        if (other !== connection && id && getDevice(this.hub, id)?.revokedAt) {
+          other.close({ code: 4401, reason: REFUSED + 'This device was revoked. Ask the hub administrator to enrol it again.' });
+        }
+      }
       // Apply now, in the same tick as the log write, so a snapshot taken at
       // any later moment covers every update up to the document's clock.
       Y.applyUpdate(document, update, connection);

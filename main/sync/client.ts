@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { GangwayError } from '../../shared/errors';
 import { parseDocName, type ConnectionState, type DocStatus, type SyncStatus } from '../../shared/sync';
 import type { Db } from '../store/database';
@@ -7,7 +8,7 @@ import { applyDocToTables } from './applyToTables';
 import { backoffDelay } from './backoff';
 import { blobsToUpload, uploadBlob } from './blobUpload';
 import { getEnrolment, httpUrlOf, signDeviceToken, unreachable } from './device';
-import { appendUpdate, compactDoc, docClock, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, onLocalChange, remoteClocks, setRemoteClock } from './docStore';
+import { appendUpdate, compactDoc, docClock, docClocks, docsToPush, docsToRepull, getRemoteClock, loadDoc, localUpdatesAfter, onLocalChange, remoteClocks, setRemoteClock } from './docStore';
 
 /** Hocuspocus refuses to load more than a few hundred documents per connection at once; 20 keeps well clear and the pipe full. */
 export const DEFAULT_BATCH = 20;
@@ -17,6 +18,14 @@ export const DEFAULT_DOC_TIMEOUT_MS = 30_000;
 export const IDLE_INTERVAL_MS = 30_000;
 /** Batches a burst of edits (a form saved field by field) into one round. */
 export const LOCAL_CHANGE_DELAY_MS = 1000;
+/**
+ * Documents kept open on the socket after a round, least recently used closed
+ * first. An open document sends a later local edit as one Yjs update message
+ * (about 150 B with the hub's acknowledgement) instead of a new token and
+ * handshake (about 1.5 KB). With a round's batch on top this stays far below
+ * the few hundred documents Hocuspocus lets one connection hold.
+ */
+export const MAX_OPEN_DOCS = 20;
 
 export interface SyncClientOptions {
   db: Db;
@@ -46,6 +55,22 @@ interface Manifest {
 
 const RESET_PREFIX = 'gangway:reset:';
 const REFUSED_PREFIX = 'gangway:refused:';
+/** Origin of local updates copied into an open document: the provider sends them, the remote log skips them. */
+const LOCAL_ORIGIN = Symbol('gangway-local');
+
+/** A document open on the socket: its provider, its Y.Doc, and how much of the local log it holds. */
+interface OpenDoc {
+  name: string;
+  hub: string;
+  ydoc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** The newest local update (log seq) copied into `ydoc`. */
+  local: number;
+  /** The newest log seq of this document `ydoc` is known to hold; a smaller clock in the log means it was reset. */
+  seen: number;
+  /** Set when the hub closed or refused it; the next round records why. */
+  refused: string | null;
+}
 
 /**
  * The device's sync client: one WebSocket per device (HocuspocusProviderWebsocket)
@@ -73,10 +98,189 @@ export class SyncClient {
 
   /** A local change arrived while a round ran: push it right after, not at the next idle round. */
   private dirty = false;
+  /** Open documents, least recently used first. */
+  private openDocs = new Map<string, OpenDoc>();
+  /** Documents changed locally in the current tick, sent once the writer's transaction has ended. */
+  private changed = new Set<string>();
+  /** Documents with remote updates waiting to be written to the tables. */
+  private toApply = new Set<string>();
+  private liveWaiters: (() => void)[] = [];
 
   constructor(private readonly options: SyncClientOptions) {
-    // Lives as long as the client (and its database); `nudge` does nothing while stopped.
-    onLocalChange(options.db, () => this.nudge());
+    // Lives as long as the client (and its database); does nothing while no document is open and the client is stopped.
+    onLocalChange(options.db, (doc) => {
+      if (this.changed.size === 0) setImmediate(() => this.flushLocalChanges());
+      this.changed.add(doc);
+    });
+  }
+
+  /**
+   * Local changes, after their transaction ended (a rolled-back one left
+   * nothing in the log to send): an open document sends them at once as one
+   * update; any other starts a round within a second.
+   */
+  private flushLocalChanges(): void {
+    const docs = [...this.changed];
+    this.changed.clear();
+    let needRound = false;
+    for (const name of docs) {
+      const open = this.openDocs.get(name);
+      if (!open || open.refused || open.provider.authorizedScope === 'readonly' || !this.copyLocalUpdates(open)) needRound = true;
+    }
+    if (needRound) this.nudge();
+    this.settleLive();
+  }
+
+  /**
+   * Copies committed local updates the open document does not hold yet into
+   * it; the provider sends them as update messages. False when the document
+   * must be reopened (its log was compacted past what it holds, or reset).
+   */
+  private copyLocalUpdates(open: OpenDoc): boolean {
+    if (!this.db.open) return false;
+    const clock = docClock(this.db, open.name);
+    const rows = clock && clock.clock >= open.seen ? localUpdatesAfter(this.db, open.name, open.local) : null;
+    if (!rows) {
+      this.close(open.name);
+      return false;
+    }
+    if (rows.length === 0) return true;
+    this.touch(open);
+    Y.applyUpdate(open.ydoc, Y.mergeUpdates(rows.map((r) => r.data)), LOCAL_ORIGIN);
+    open.local = rows[rows.length - 1]!.seq;
+    open.seen = Math.max(open.seen, open.local);
+    return true;
+  }
+
+  /** Whether the hub has acknowledged every local change sent on an open document. */
+  private liveSettled(): boolean {
+    for (const open of this.openDocs.values()) if (!open.refused && open.provider.authorizedScope !== 'readonly' && open.provider.hasUnsyncedChanges) return false;
+    return true;
+  }
+
+  private settleLive(): void {
+    if (!this.liveSettled()) return;
+    for (const resolve of this.liveWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once the hub acknowledged every edit sent on open documents (for tests and the benchmark). */
+  whenSent(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.changed.size === 0 && this.liveSettled()) resolve();
+      else this.liveWaiters.push(resolve);
+    });
+  }
+
+  /** Names of the documents open on the socket now. */
+  openDocuments(): string[] {
+    return [...this.openDocs.keys()];
+  }
+
+  private touch(open: OpenDoc): void {
+    this.openDocs.delete(open.name);
+    this.openDocs.set(open.name, open);
+  }
+
+  /**
+   * Opens a document on the socket (or returns it if open): loads it from
+   * the log, logs every change the hub sends before anything else happens to
+   * it, and records the hub's acknowledgement of local changes as they come.
+   */
+  private openDoc(hub: string, name: string): { open: OpenDoc; fresh: boolean } {
+    const existing = this.openDocs.get(name);
+    if (existing && existing.hub === hub && !existing.refused) {
+      this.touch(existing);
+      return { open: existing, fresh: false };
+    }
+    if (existing) this.close(name);
+    const socket = this.ensureSocket(hub);
+    const clock = docClock(this.db, name);
+    const ydoc = loadDoc(this.db, name);
+    const provider = new HocuspocusProvider({ name, document: ydoc, websocketProvider: socket, awareness: null, token: this.token });
+    const open: OpenDoc = { name, hub, ydoc, provider, local: clock?.localClock ?? 0, seen: clock?.clock ?? 0, refused: null };
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_ORIGIN || !this.db.open) return;
+      open.seen = appendUpdate(this.db, name, update, 'remote');
+      // Between rounds another device's change arrives here; the round writes its own documents to the tables.
+      if (this.docState.get(name)?.state !== 'syncing') this.applySoon(name);
+    });
+    provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      if (number !== 0 || !provider.isSynced || provider.authorizedScope === 'readonly' || open.refused || !this.db.open) return;
+      // Everything copied into the document so far was sent before this acknowledgement: the hub has logged it.
+      if (open.local > (getRemoteClock(this.db, hub, name)?.pushed ?? 0)) {
+        setRemoteClock(this.db, hub, name, { pushed: open.local });
+        compactDoc(this.db, name);
+        this.emit();
+      }
+      this.settleLive();
+    });
+    const refuse = (reason: string) => {
+      if (open.refused) return;
+      open.refused = reason;
+      // The hub keeps a document it closed on us closed for the life of the socket.
+      this.socketStale = true;
+      if (this.docState.get(name)?.state !== 'syncing') this.recordRefusal(hub, name, reason);
+      this.settleLive();
+    };
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => refuse(reason));
+    provider.on('close', ({ event }: { event: { reason?: string } }) => {
+      const reason = event?.reason ?? '';
+      if (reason.startsWith(RESET_PREFIX) || reason.startsWith(REFUSED_PREFIX)) refuse(reason);
+    });
+    this.openDocs.set(name, open);
+    provider.attach();
+    return { open, fresh: true };
+  }
+
+  private close(name: string): void {
+    const open = this.openDocs.get(name);
+    if (!open) return;
+    this.openDocs.delete(name);
+    open.provider.destroy();
+    open.ydoc.destroy();
+  }
+
+  /** Closes the least recently used documents beyond the limit, keeping those with changes still on their way. */
+  private closeLeastRecent(keep: number): void {
+    for (const open of [...this.openDocs.values()]) {
+      if (this.openDocs.size <= keep) return;
+      if (open.provider.hasUnsyncedChanges && !open.refused) continue;
+      this.close(open.name);
+    }
+  }
+
+  private recordRefusal(hub: string, name: string, reason: string): void {
+    const reset = reason.startsWith(RESET_PREFIX);
+    const message = reason.replace(RESET_PREFIX, '').replace(REFUSED_PREFIX, '');
+    if (this.db.open) setRemoteClock(this.db, hub, name, { state: 'refused', message: reset ? `${message} (reset)` : message });
+    this.docState.set(name, { state: 'refused', message });
+    if (!this.round) {
+      // Between rounds: start over on a fresh socket; a round soon sends what the other open documents had on their way.
+      this.closeSocket();
+      this.socketStale = false;
+      this.nudge();
+    }
+    this.emit();
+  }
+
+  private applySoon(name: string): void {
+    if (this.toApply.size === 0) {
+      setImmediate(() => {
+        const names = [...this.toApply];
+        this.toApply.clear();
+        if (!this.db.open) return;
+        for (const n of names) {
+          try {
+            applyDocToTables(this.db, n);
+          } catch (e) {
+            // The next round pulls it again (its pulled clock did not move) and reports the problem.
+            this.log(`could not write ${n} to the tables: ${(e as Error).message}`);
+          }
+        }
+        this.emit();
+      });
+    }
+    this.toApply.add(name);
   }
 
   /** A local change: sync it within a second while connected at port, instead of waiting for the idle round. */
@@ -188,6 +392,7 @@ export class SyncClient {
   }
 
   private closeSocket(): void {
+    for (const name of [...this.openDocs.keys()]) this.close(name);
     this.socket?.destroy();
     this.socket = null;
     this.socketHub = null;
@@ -285,6 +490,7 @@ export class SyncClient {
           }
           this.progress.done++;
         });
+        this.closeLeastRecent(MAX_OPEN_DOCS);
         this.emit();
       }
       // Audits that arrived before their vessel: the vessel has been applied by now.
@@ -313,6 +519,8 @@ export class SyncClient {
       this.connection = 'offline';
       this.db.prepare('UPDATE sync_hubs SET last_error = ? WHERE hub = ?').run(this.lastError, hub);
       this.log(`sync round failed: ${this.lastError}`);
+      // Nothing stays open on a hub that failed us; the next round opens what it needs.
+      this.socketStale = true;
       throw e;
     } finally {
       result.bytesSent += this.bytes.sent - start.sent;
@@ -332,66 +540,70 @@ export class SyncClient {
    * 'waiting' when its rows wait for a vessel not yet here.
    */
   private async syncDoc(hub: string, name: string, hubClock: number): Promise<'synced' | 'read-only' | 'refused' | 'waiting'> {
-    const socket = this.ensureSocket(hub);
-    const localClock = docClock(this.db, name)?.localClock ?? 0;
-    const ydoc = loadDoc(this.db, name);
+    this.ensureSocket(hub);
+    const refused = this.openDocs.get(name)?.refused;
+    if (refused) {
+      // Closed by the hub on this socket (an edit sent while connected): it stays closed until the round ends with a fresh socket.
+      this.recordRefusal(hub, name, refused);
+      return 'refused';
+    }
+    // A document reset on this device is pulled into a fresh Y.Doc, not one still holding the old history.
+    if (getRemoteClock(this.db, hub, name)?.state === 'reset') this.close(name);
+    // A read-only document's acknowledgement never comes for what we hold and the hub refuses; ask afresh.
+    if (this.openDocs.get(name)?.provider.authorizedScope === 'readonly') this.close(name);
+    const { open, fresh } = this.openDoc(hub, name);
+    const { provider } = open;
     this.docState.set(name, { state: 'syncing' });
-    const provider = new HocuspocusProvider({ name, document: ydoc, websocketProvider: socket, awareness: null, token: this.token });
-    // Every change the hub sends is logged before anything else happens to it.
-    ydoc.on('update', (update: Uint8Array) => {
-      appendUpdate(this.db, name, update, 'remote');
-    });
+    // Already open: copy in what was written since (by another process, say), let what is on its way be
+    // acknowledged, then exchange state vectors again; once that exchange is acknowledged, the hub's answer
+    // (sent before the acknowledgement on the same socket) has been logged here.
+    if (!fresh && !this.copyLocalUpdates(open)) return this.syncDoc(hub, name, hubClock);
+    let exchanged = fresh;
+    const cleanup: (() => void)[] = [];
+    const listen = <A>(event: string, fn: (arg: A) => void) => {
+      provider.on(event, fn);
+      cleanup.push(() => provider.off(event, fn));
+    };
     try {
       const outcome = await new Promise<'synced' | 'read-only' | { refused: string }>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new GangwayError('DEVICE', `The hub did not finish syncing ${name} in time; Gangway will resume.`)),
           this.options.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS,
         );
+        cleanup.push(() => clearTimeout(timer));
         const check = () => {
+          if (open.refused) return resolve({ refused: open.refused });
           if (!provider.isSynced) return;
-          if (provider.authorizedScope === 'readonly') {
-            clearTimeout(timer);
-            resolve('read-only');
-          } else if (provider.unsyncedChanges === 0) {
-            clearTimeout(timer);
-            resolve('synced');
-          }
+          if (provider.authorizedScope === 'readonly') return resolve('read-only');
+          if (provider.unsyncedChanges !== 0) return;
+          if (exchanged) return resolve('synced');
+          exchanged = true;
+          provider.forceSync();
         };
-        provider.on('synced', check);
-        provider.on('unsyncedChanges', check);
-        provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-          clearTimeout(timer);
-          resolve({ refused: reason });
-        });
-        provider.on('close', ({ event }: { event: { reason?: string } }) => {
-          const reason = event?.reason ?? '';
-          if (reason.startsWith(RESET_PREFIX) || reason.startsWith(REFUSED_PREFIX)) {
-            clearTimeout(timer);
-            resolve({ refused: reason });
-          }
-        });
-        provider.attach();
+        listen('synced', check);
+        listen('unsyncedChanges', check);
+        listen('authenticationFailed', check);
+        listen('close', check);
+        check();
       });
       if (typeof outcome === 'object') {
-        const reset = outcome.refused.startsWith(RESET_PREFIX);
-        const message = outcome.refused.replace(RESET_PREFIX, '').replace(REFUSED_PREFIX, '');
-        this.socketStale = true;
-        setRemoteClock(this.db, hub, name, { state: 'refused', message: reset ? `${message} (reset)` : message });
-        this.docState.set(name, { state: 'refused', message });
+        this.recordRefusal(hub, name, outcome.refused);
         return 'refused';
       }
       if (outcome === 'read-only') {
-        setRemoteClock(this.db, hub, name, { pulled: hubClock, state: 'synced', message: localClock > (getRemoteClock(this.db, hub, name)?.pushed ?? 0) ? 'read-only: your changes to this document stay on this device' : null });
+        setRemoteClock(this.db, hub, name, { pulled: hubClock, state: 'synced', message: (docClock(this.db, name)?.localClock ?? 0) > (getRemoteClock(this.db, hub, name)?.pushed ?? 0) ? 'read-only: your changes to this document stay on this device' : null });
       } else {
-        setRemoteClock(this.db, hub, name, { pushed: localClock, pulled: hubClock, state: 'synced', message: null });
+        setRemoteClock(this.db, hub, name, { pushed: open.local, pulled: hubClock, state: 'synced', message: null });
       }
       this.docState.delete(name);
       const applied = applyDocToTables(this.db, name);
       compactDoc(this.db, name);
       return applied.reason?.startsWith('waiting') ? 'waiting' : outcome;
+    } catch (e) {
+      this.close(name);
+      throw e;
     } finally {
-      provider.destroy();
-      ydoc.destroy();
+      for (const undo of cleanup) undo();
     }
   }
 }

@@ -27,6 +27,17 @@ export function appendUpdate(db: Db, doc: string, update: Uint8Array, origin: Up
   });
 }
 
+/**
+ * Local updates logged after `after`, oldest first, for a document already
+ * open on the sync socket; null when some of them were folded into the
+ * snapshot (the caller must then reload the whole document).
+ */
+export function localUpdatesAfter(db: Db, doc: string, after: number): { seq: number; data: Uint8Array }[] | null {
+  const snap = db.prepare('SELECT clock FROM sync_snapshots WHERE doc = ?').get(doc) as { clock: number } | undefined;
+  if ((snap?.clock ?? 0) > after) return null;
+  return db.prepare("SELECT seq, data FROM sync_updates WHERE doc = ? AND origin = 'local' AND seq > ? ORDER BY seq").all(doc, after) as { seq: number; data: Buffer }[];
+}
+
 /** The document as this device knows it: snapshot plus every later update. */
 export function loadDoc(db: Db, doc: string): Y.Doc {
   const ydoc = new Y.Doc();
@@ -39,10 +50,15 @@ export function loadDoc(db: Db, doc: string): Y.Doc {
   return ydoc;
 }
 
-const localChangeListeners = new WeakMap<Db, Set<() => void>>();
+const localChangeListeners = new WeakMap<Db, Set<(doc: string) => void>>();
 
-/** Called after each local document change on `db` (the sync client pushes it soon after). */
-export function onLocalChange(db: Db, listener: () => void): () => void {
+/**
+ * Called with the document's name after each local change on `db` (the sync
+ * client pushes it soon after). It runs inside the writer's transaction, which
+ * may still roll back: a listener should read the committed log later, not
+ * act on the change at once.
+ */
+export function onLocalChange(db: Db, listener: (doc: string) => void): () => void {
   let set = localChangeListeners.get(db);
   if (!set) localChangeListeners.set(db, (set = new Set()));
   set.add(listener);
@@ -63,7 +79,7 @@ export function mutateDoc(db: Db, doc: string, mutate: (ydoc: Y.Doc) => void): U
     // An empty update is two zero bytes (no structs, no deletions).
     if (update.byteLength <= 2 && update.every((b) => b === 0)) return null;
     appendUpdate(db, doc, update, 'local');
-    for (const listener of localChangeListeners.get(db) ?? []) listener();
+    for (const listener of localChangeListeners.get(db) ?? []) listener(doc);
     return update;
   });
 }
