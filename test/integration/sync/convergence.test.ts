@@ -16,6 +16,8 @@ const Action = fc.oneof(
   fc.record({ t: fc.constant('sync' as const), dev: fc.integer({ min: 0, max: 1 }) }),
   fc.record({ t: fc.constant('dropMidSync' as const), dev: fc.integer({ min: 0, max: 1 }), afterMs: fc.integer({ min: 0, max: 120 }) }),
   fc.record({ t: fc.constant('restartHubMidSync' as const), dev: fc.integer({ min: 0, max: 1 }), afterMs: fc.integer({ min: 0, max: 120 }) }),
+  // From here on the device stays connected: its edits go out as they are made, until the process is killed.
+  fc.record({ t: fc.constant('connect' as const), dev: fc.integer({ min: 0, max: 1 }) }),
 );
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -62,6 +64,8 @@ describe('two devices and a hub, each in its own process', () => {
             if (a.kind === 'note') await dev.call('note', { auditId, text: `[${a.dev}:${n}]` });
           } else if (a.t === 'sync') {
             await dev.call('sync');
+          } else if (a.t === 'connect') {
+            await dev.call('connect');
           } else if (a.t === 'dropMidSync') {
             const sync = dev.call('sync').catch(() => null);
             await new Promise((r) => setTimeout(r, a.afterMs));

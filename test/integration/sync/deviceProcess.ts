@@ -11,6 +11,8 @@ import * as ops from './deviceOps';
 const [dataDir] = process.argv.slice(2);
 const store = ops.openDevice(dataDir!);
 const db = store.db;
+/** The client as the app runs it (started): open documents send edits as they are made. */
+let live: SyncClient | null = null;
 
 async function run(cmd: string, args: Record<string, string>): Promise<unknown> {
   switch (cmd) {
@@ -45,6 +47,13 @@ async function run(cmd: string, args: Record<string, string>): Promise<unknown> 
         await client.stop();
       }
     }
+    case 'connect': {
+      live ??= new SyncClient({ db, dataDir: dataDir!, docTimeoutMs: 8000 });
+      live.start();
+      // The first round may fail (a hub restarting): the started client retries on its own.
+      await live.syncNow().catch(() => null);
+      return { ok: true, open: live.openDocuments().length };
+    }
     case 'status':
       return new SyncClient({ db, dataDir: dataDir! }).status();
     case 'dump':
@@ -63,7 +72,9 @@ rl.on('line', (line) => {
   );
 });
 rl.on('close', () => {
-  store.close();
-  process.exit(0);
+  void (live?.stop() ?? Promise.resolve()).then(() => {
+    store.close();
+    process.exit(0);
+  });
 });
 process.stdout.write(JSON.stringify({ ready: true }) + '\n');
