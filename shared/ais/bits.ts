@@ -21,6 +21,18 @@ for (let c = 96; c < 120; c++) ARMOUR[c] = c - 56; // '`'..'w' → 40..63
 const ARMOUR_BYTE = new Int8Array(256).fill(-1);
 ARMOUR_BYTE.set(ARMOUR);
 
+/** ORs the 6-bit value `v` into `bytes` MSB-first at bit `bit` (the slow tail of the unarmouring loops). */
+function orSixBits(bytes: Uint8Array, bit: number, v: number): void {
+  const byte = bit >> 3;
+  const off = bit & 7;
+  if (off <= 2) {
+    bytes[byte] = bytes[byte]! | (v << (2 - off));
+  } else {
+    bytes[byte] = bytes[byte]! | (v >> (off - 2));
+    bytes[byte + 1] = bytes[byte + 1]! | ((v << (10 - off)) & 0xff);
+  }
+}
+
 export function newBits(capacityBits = MAX_PAYLOAD_BITS): Bits {
   return { bytes: new Uint8Array(Math.ceil(capacityBits / 8) + 8), length: 0 };
 }
@@ -64,15 +76,7 @@ export function appendArmoured(into: Bits, text: string, from: number, to: numbe
       into.length = bit; // so resetBits clears what was written
       return false;
     }
-    // Write 6 bits MSB-first at `bit`.
-    const byte = bit >> 3;
-    const off = bit & 7;
-    if (off <= 2) {
-      bytes[byte] = bytes[byte]! | (v << (2 - off));
-    } else {
-      bytes[byte] = bytes[byte]! | (v >> (off - 2));
-      bytes[byte + 1] = bytes[byte + 1]! | ((v << (10 - off)) & 0xff);
-    }
+    orSixBits(bytes, bit, v);
     bit += 6;
   }
   into.length = bit - fill;
@@ -156,14 +160,7 @@ export function appendArmouredXor(into: Bits, text: string, from: number, to: nu
       return -1;
     }
     x ^= c;
-    const byte = bit >> 3;
-    const off = bit & 7;
-    if (off <= 2) {
-      bytes[byte] = bytes[byte]! | (v << (2 - off));
-    } else {
-      bytes[byte] = bytes[byte]! | (v >> (off - 2));
-      bytes[byte + 1] = bytes[byte + 1]! | ((v << (10 - off)) & 0xff);
-    }
+    orSixBits(bytes, bit, v);
     bit += 6;
   }
   into.length = bit - fill;
