@@ -29,6 +29,20 @@ export function crewRows(report: WageReport): CrewRow[] {
   return [...rows.values()];
 }
 
+/** The money columns both tables share, in the same order. */
+function MoneyHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {(['expected', 'paid', 'withheld', 'diverted', 'flags'] as const).map((k) => (
+        <th key={k} className="wages-num">
+          {t(`wages.summary.${k}`)}
+        </th>
+      ))}
+    </>
+  );
+}
+
 /** Vessel totals (withheld, suspected diverted, with currency) and one row per crew member to open. */
 export function VesselSummary({ report, selected, onSelect }: { report: WageReport; selected?: string; onSelect: (crew: string) => void }) {
   const { t } = useTranslation();
@@ -40,11 +54,7 @@ export function VesselSummary({ report, selected, onSelect }: { report: WageRepo
           <tr>
             <th>{t('wages.summary.vessel')}</th>
             <th className="wages-num">{t('wages.summary.crew')}</th>
-            <th className="wages-num">{t('wages.summary.expected')}</th>
-            <th className="wages-num">{t('wages.summary.paid')}</th>
-            <th className="wages-num">{t('wages.summary.withheld')}</th>
-            <th className="wages-num">{t('wages.summary.diverted')}</th>
-            <th className="wages-num">{t('wages.summary.flags')}</th>
+            <MoneyHeaders />
           </tr>
         </thead>
         <tbody>
@@ -67,11 +77,7 @@ export function VesselSummary({ report, selected, onSelect }: { report: WageRepo
           <tr>
             <th>{t('wages.summary.crewMember')}</th>
             <th className="wages-num">{t('wages.summary.months')}</th>
-            <th className="wages-num">{t('wages.summary.expected')}</th>
-            <th className="wages-num">{t('wages.summary.paid')}</th>
-            <th className="wages-num">{t('wages.summary.withheld')}</th>
-            <th className="wages-num">{t('wages.summary.diverted')}</th>
-            <th className="wages-num">{t('wages.summary.flags')}</th>
+            <MoneyHeaders />
           </tr>
         </thead>
         <tbody>
