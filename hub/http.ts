@@ -34,10 +34,16 @@ function sendError(res: ServerResponse, e: unknown): void {
 async function body(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new GangwayError('VALIDATION', `The request is larger than the hub accepts (${limit} bytes).`);
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > limit) throw new GangwayError('VALIDATION', `The request is larger than the hub accepts (${limit} bytes).`);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (e) {
+    // A peer that hangs up mid-body is the peer's problem, not the hub's: no stack in the log.
+    if (isGangwayError(e)) throw e;
+    throw new GangwayError('VALIDATION', 'The request ended before its body was complete; send it again.');
   }
   return Buffer.concat(chunks);
 }

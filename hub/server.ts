@@ -1,4 +1,5 @@
 import { Server } from '@hocuspocus/server';
+import { guardRequests } from '../main/server/guard';
 import { HubHttp } from './http';
 import { HubExtension } from './persistence';
 import { HubStore } from './store';
@@ -43,6 +44,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     maxDebounce: 10_000,
     extensions: [new HubExtension(store, log), http],
   });
+  // After Hocuspocus attached its listeners: no device-port request can end the hub.
+  guardRequests(server.httpServer, log);
   await server.listen();
   // Revocation is written by another process (gangway hub revoke); look for it
   // every few seconds so an idle open connection is closed too, not only the next message.

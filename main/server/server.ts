@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { GangwayError, type ErrorShape } from '../../shared/errors';
 import type { Core } from '../core';
+import { guardRequests } from './guard';
 import { serveStatic } from './static-files';
 import { HTTP_STATUS } from './status';
 
@@ -144,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ws.on('close', () => sockets.delete(ws));
     });
   });
+  guardRequests(server, log);
   const unsubscribe = core.subscribe((event, payload) => {
     const text = JSON.stringify({ event, payload });
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);

@@ -40,5 +40,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     headers['x-frame-options'] = 'DENY';
   }
   res.writeHead(200, headers);
-  fs.createReadStream(file).pipe(res);
+  // A file that vanishes or cannot be read mid-way ends this response, not the server.
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
