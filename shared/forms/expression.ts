@@ -1,4 +1,5 @@
 import { GangwayError } from '../errors';
+import { regexMatches } from './regex';
 
 /**
  * The subset of XPath that XLSForm authors write in `relevant`, `constraint`,
@@ -295,11 +296,7 @@ export function evaluate(e: Expr, scope: Scope): Value {
         case 'concat':
           return a.map(toStr).join('');
         case 'regex':
-          try {
-            return new RegExp(toStr(a[1] ?? null), 'u').test(toStr(a[0] ?? null));
-          } catch {
-            return false;
-          }
+          return regexMatches(toStr(a[0] ?? null), toStr(a[1] ?? null));
         case 'coalesce':
           return toStr(a[0] ?? null) !== '' ? (a[0] ?? null) : (a[1] ?? null);
         case 'contains':

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateForm } from '../../../shared/forms/evaluator';
@@ -5,6 +6,7 @@ import { evaluate, parseExpression } from '../../../shared/forms/expression';
 import { buildFisherInterview } from '../../../shared/forms/fisherInterview';
 import { answerProblem } from '../../../shared/forms/answerCheck';
 import type { Answers } from '../../../shared/forms/model';
+import { REPO } from '../../support/serve';
 
 const form = buildFisherInterview();
 const paths = (answers: Answers, repeatCounts = {}) => evaluateForm(form, { answers, repeatCounts, today: '2026-11-27' }).questions.map((q) => q.path);
@@ -79,5 +81,38 @@ describe('expressions', () => {
   it('says which expression cannot be read and why', () => {
     expect(() => parseExpression("${a} = 'yes' and")).toThrow(/ends too early/);
     expect(() => parseExpression('frobnicate(.)')).toThrow(/does not know the function frobnicate/);
+  });
+});
+
+describe('regex() in a constraint', () => {
+  const matches = (text: string, pattern: string) => evaluate(parseExpression(`regex(., '${pattern}')`), { self: text, today: '', resolve: () => null });
+
+  it('matches as the form author expects: anywhere in the answer unless anchored', () => {
+    expect(matches('AB-1234', '^[A-Z]{2}-[0-9]{4}$')).toBe(true);
+    expect(matches('AB-12345', '^[A-Z]{2}-[0-9]{4}$')).toBe(false);
+    expect(matches('call 0812345678', '[0-9]{10}')).toBe(true);
+    expect(matches('ကျွန်တော်', '^\\p{L}')).toBe(true);
+    // A pattern RE2 cannot run (a backreference) or cannot read matches nothing, as a broken pattern always did.
+    expect(matches('aa', '(a)\\1')).toBe(false);
+    expect(matches('a', '(')).toBe(false);
+  });
+
+  it('agrees with JavaScript regular expressions on the patterns forms use', () => {
+    const patterns = ['^[0-9]+$', '^[a-z]*@[a-z]+$', 'ab|cd', '^(yes|no)$', '[^ ]{3,5}', '^\\d{2,4}$', '\\s'];
+    fc.assert(
+      fc.property(fc.constantFrom(...patterns), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', '1', '2', '@', ' ', 'y', 'e', 's', 'n', 'o') }), (pattern, text) => {
+        expect(matches(text, pattern)).toBe(new RegExp(pattern, 'u').test(text));
+      }),
+    );
+  });
+
+  it('does not hang on a pattern that makes a backtracking engine run for ever', () => {
+    // In its own process, so the old engine's hang is a killed child and a failed test, not a stuck run.
+    const script = `import { evaluate, parseExpression } from './shared/forms/expression.ts';
+      const self = 'a'.repeat(5000) + '!';
+      process.stdout.write(String(evaluate(parseExpression("regex(., '^(a+)+$')"), { self, today: '', resolve: () => null })));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, timeout: 20_000, encoding: 'utf8' });
+    expect(run.signal, 'the evaluation was still running after 20 s').toBeNull();
+    expect(run.stdout).toBe('false');
   });
 });
