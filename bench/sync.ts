@@ -16,9 +16,9 @@ import { setChecklistItem } from '../main/store/repos/checklist';
 import { addFinding } from '../main/store/repos/findings';
 import { createVessel } from '../main/store/repos/vessels';
 import { SyncClient } from '../main/sync/client';
-import { enrolDevice, signDeviceToken, TOKEN_AUDIENCE } from '../main/sync/device';
+import { enrolDevice, signDeviceToken } from '../main/sync/device';
 import { mirrorAuditFromTables, mirrorVesselFromTables } from '../main/sync/mirror';
-import { auditDocName } from '../shared/sync';
+import { auditDocName, TOKEN_AUDIENCE } from '../shared/sync';
 
 /**
  * Sync benchmark (issue 6 goals): first sync of 200 audits to a fresh hub

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { GangwayError } from '../shared/errors';
-import { Agency, Role } from '../shared/sync';
+import { Agency, EnrolmentRegistration, Role } from '../shared/sync';
 import { inTransaction } from '../main/store/database';
 import type { HubStore } from './store';
 
@@ -59,12 +59,6 @@ export async function qrAsSvg(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
-export const Registration = z.object({
-  code: z.string().min(4).max(40),
-  name: z.string().trim().min(1).max(120),
-  publicJwk: z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().min(40).max(60) }),
-});
-
 export interface DeviceRecord {
   id: string;
   name: string;
@@ -77,7 +71,7 @@ export interface DeviceRecord {
 
 /** Turns a one-time code and a device's public key into a registered device. */
 export function registerDevice(hub: HubStore, input: unknown): DeviceRecord {
-  const parsed = Registration.safeParse(input);
+  const parsed = EnrolmentRegistration.safeParse(input);
   if (!parsed.success) throw new GangwayError('VALIDATION', 'The enrolment request is incomplete: it needs a code, a device name and an Ed25519 public key.');
   const { code, name, publicJwk } = parsed.data;
   return inTransaction(hub.db, () => {

@@ -4,13 +4,12 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Extension, onRequestPayload } from '@hocuspocus/server';
 import { GangwayError, isGangwayError } from '../shared/errors';
+import { MAX_BLOB_CHUNK, type BlobState, type EnrolmentAnswer, type HubHealth, type Manifest } from '../shared/sync';
 import { decideAccess } from './access';
 import { registerDevice, type DeviceRecord } from './enrolment';
 import type { HubStore } from './store';
 import { verifyDeviceToken } from './tokens';
 
-/** Chunks above 8 MiB are refused: the device sends 1 MiB (main/sync/blobUpload.ts). */
-export const MAX_CHUNK = 8 * 1024 * 1024;
 /** A blob above 2 GiB is not evidence Gangway expects (a day of audio is ~1 GiB at 96 kbit/s). */
 export const MAX_BLOB = 2 * 1024 * 1024 * 1024;
 
@@ -78,7 +77,7 @@ export class HubHttp implements Extension {
   private async route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const method = req.method ?? 'GET';
     if (url.pathname === '/health') {
-      send(res, 200, { hub: 'gangway', clock: this.hub.latestSeq() });
+      send(res, 200, { hub: 'gangway', clock: this.hub.latestSeq() } satisfies HubHealth);
       return true;
     }
     if (url.pathname === '/enrol' && method === 'POST') {
@@ -91,7 +90,7 @@ export class HubHttp implements Extension {
       }
       const device = registerDevice(this.hub, input);
       this.log(`enrolled device ${device.id} (${device.name}) for ${device.userName}, ${device.role} of ${device.agency}`);
-      send(res, 200, { deviceId: device.id, role: device.role, agency: device.agency, userName: device.userName });
+      send(res, 200, { deviceId: device.id, role: device.role, agency: device.agency, userName: device.userName } satisfies EnrolmentAnswer);
       return true;
     }
     if (url.pathname === '/manifest' && method === 'GET') {
@@ -102,7 +101,7 @@ export class HubHttp implements Extension {
         .changedSince(since, device.id)
         .filter((m) => decideAccess(device, m.doc, m).allow)
         .map((m) => ({ name: m.doc, clock: m.clock }));
-      send(res, 200, { clock, documents });
+      send(res, 200, { clock, documents } satisfies Manifest);
       return true;
     }
     const blob = /^\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
@@ -119,7 +118,7 @@ export class HubHttp implements Extension {
         if (!Number.isInteger(offset) || !Number.isInteger(size) || offset < 0 || size < 0 || size > MAX_BLOB) {
           throw new GangwayError('VALIDATION', 'A blob chunk needs whole-number offset and size within the limits.');
         }
-        const chunk = await body(req, MAX_CHUNK);
+        const chunk = await body(req, MAX_BLOB_CHUNK);
         send(res, 200, this.putChunk(sha, size, offset, chunk, device));
         return true;
       }
@@ -135,7 +134,7 @@ export class HubHttp implements Extension {
     return path.join(this.dataDir, 'blobs', sha.slice(0, 2), sha);
   }
 
-  blobState(sha: string): { sha256: string; size: number | null; received: number; complete: boolean } {
+  blobState(sha: string): BlobState {
     const row = this.hub.db.prepare('SELECT size, received, complete FROM blobs WHERE sha256 = ?').get(sha) as { size: number; received: number; complete: number } | undefined;
     return { sha256: sha, size: row?.size ?? null, received: row?.received ?? 0, complete: row?.complete === 1 };
   }
@@ -145,7 +144,7 @@ export class HubHttp implements Extension {
    * and the answer says where to resume; the last chunk triggers the hash
    * check, and a mismatch discards the upload so the device starts over.
    */
-  private putChunk(sha: string, size: number, offset: number, chunk: Buffer, device: DeviceRecord) {
+  private putChunk(sha: string, size: number, offset: number, chunk: Buffer, device: DeviceRecord): BlobState {
     const state = this.blobState(sha);
     if (state.complete) return { ...state, duplicate: true };
     if (state.size !== null && state.size !== size) throw new GangwayError('CONFLICT', `This blob was started with size ${state.size}, not ${size}.`);

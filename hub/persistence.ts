@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Extension, beforeHandleMessagePayload, onAuthenticatePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import { GangwayError } from '../shared/errors';
-import { auditParts, parseDocName, protectedContentLost } from '../shared/sync';
+import { auditParts, CLOSE_REFUSED, CLOSE_RESET, parseDocName, protectedContentLost } from '../shared/sync';
 import { decideAccess } from './access';
 import { getDevice, type DeviceRecord } from './enrolment';
 import type { HubStore } from './store';
@@ -12,9 +12,6 @@ export interface HubContext {
   device: DeviceRecord;
 }
 
-/** Close reasons the device understands (main/sync/client.ts): a prefix, then a sentence for a person. */
-export const REFUSED = 'gangway:refused:';
-export const RESET = 'gangway:reset:';
 
 /** Hocuspocus turns a thrown object with `reason` into a permission-denied or close message. */
 function refusal(reason: string, code = 4403): Error & { reason: string; code: number } {
@@ -38,10 +35,10 @@ export class HubExtension implements Extension {
     try {
       device = await verifyDeviceToken(this.hub, data.token);
     } catch (e) {
-      throw refusal(REFUSED + (e instanceof GangwayError ? e.message : 'The token does not verify.'), 4401);
+      throw refusal(CLOSE_REFUSED + (e instanceof GangwayError ? e.message : 'The token does not verify.'), 4401);
     }
     const access = decideAccess(device, data.documentName, this.hub.docMeta(data.documentName));
-    if (!access.allow) throw refusal(REFUSED + (access.reason ?? 'Not allowed.'));
+    if (!access.allow) throw refusal(CLOSE_REFUSED + (access.reason ?? 'Not allowed.'));
     data.connectionConfig.readOnly = access.readOnly;
     return { device };
   }
@@ -63,22 +60,22 @@ export class HubExtension implements Extension {
     try {
       update = updateInMessage(message);
     } catch {
-      throw refusal(RESET + 'The hub could not read a message from this device. Reset this document from the hub.', 4400);
+      throw refusal(CLOSE_RESET + 'The hub could not read a message from this device. Reset this document from the hub.', 4400);
     }
     if (!update || connection.readOnly) return;
     const device = (context as HubContext).device;
     const current = getDevice(this.hub, device.id);
-    if (!current || current.revokedAt) throw refusal(REFUSED + 'This device was revoked. Ask the hub administrator to enrol it again.', 4401);
+    if (!current || current.revokedAt) throw refusal(CLOSE_REFUSED + 'This device was revoked. Ask the hub administrator to enrol it again.', 4401);
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(update);
       if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
       if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
     } catch {
-      throw refusal(RESET + 'The hub received a damaged update. Reset this document from the hub; nothing on the hub was changed.', 4400);
+      throw refusal(CLOSE_RESET + 'The hub received a damaged update. Reset this document from the hub; nothing on the hub was changed.', 4400);
     }
     const parsed = parseDocName(documentName);
-    if (!parsed) throw refusal(REFUSED + 'Unknown document.');
+    if (!parsed) throw refusal(CLOSE_REFUSED + 'Unknown document.');
     const meta = this.hub.docMeta(documentName);
     const metaMap = parsed.kind === 'audit' ? auditParts(document).meta : null;
     // Protected content can only be lost through deletions; and the owning agency can
@@ -98,7 +95,7 @@ export class HubExtension implements Extension {
         }
         if (problems.length > 0) {
           this.log(`refused update to ${documentName} from device ${device.id} (${device.userName}): ${problems.join('; ')}`);
-          throw refusal(`${RESET}The hub refused this change because ${problems.join('; ')}. Reset this document from the hub to continue.`, 4409);
+          throw refusal(`${CLOSE_RESET}The hub refused this change because ${problems.join('; ')}. Reset this document from the hub to continue.`, 4409);
         }
       }
       this.hub.appendUpdate(documentName, parsed.kind, update, device.id, device.userName);
@@ -107,7 +104,7 @@ export class HubExtension implements Extension {
       for (const other of document.getConnections()) {
         const id = (other.context as Partial<HubContext> | undefined)?.device?.id;
         if (other !== connection && id && getDevice(this.hub, id)?.revokedAt) {
-          other.close({ code: 4401, reason: REFUSED + 'This device was revoked. Ask the hub administrator to enrol it again.' });
+          other.close({ code: 4401, reason: CLOSE_REFUSED + 'This device was revoked. Ask the hub administrator to enrol it again.' });
         }
       }
       // Apply now, in the same tick as the log write, so a snapshot taken at
@@ -132,9 +129,9 @@ export class HubExtension implements Extension {
       const code = (e as { code?: string }).code;
       if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR') {
         this.log(`disk full or failing while storing ${documentName}: ${(e as Error).message}`);
-        throw refusal(REFUSED + 'The hub cannot store changes right now (its disk is full). Your changes are safe on this device; sync again later.', 4507);
+        throw refusal(CLOSE_REFUSED + 'The hub cannot store changes right now (its disk is full). Your changes are safe on this device; sync again later.', 4507);
       }
-      throw refusal(RESET + `The hub could not apply this change (${(e as Error).message}). Reset this document from the hub.`, 4400);
+      throw refusal(CLOSE_RESET + `The hub could not apply this change (${(e as Error).message}). Reset this document from the hub.`, 4400);
     } finally {
       trial?.destroy();
     }

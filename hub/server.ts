@@ -1,5 +1,6 @@
 import { Server } from '@hocuspocus/server';
 import { guardRequests } from '../main/server/guard';
+import { CLOSE_REFUSED } from '../shared/sync';
 import { HubHttp } from './http';
 import { HubExtension } from './persistence';
 import { HubStore } from './store';
@@ -81,7 +82,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       for (const conn of document.getConnections()) {
         const ctx = conn.context as { device?: { id: string } } | undefined;
         if (ctx?.device?.id === deviceId) {
-          conn.close({ code: 4401, reason: 'gangway:refused:This device was revoked.' });
+          conn.close({ code: 4401, reason: `${CLOSE_REFUSED}This device was revoked.` });
           closed++;
         }
       }

@@ -1,9 +1,9 @@
 import { decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
 import { GangwayError } from '../shared/errors';
+import { TOKEN_AUDIENCE } from '../shared/sync';
 import { getDevice, type DeviceRecord } from './enrolment';
 import type { HubStore } from './store';
 
-export const TOKEN_AUDIENCE = 'gangway-hub';
 /** Tokens are signed per connection and live minutes (issue 6: "short-lived"); 10 min plus 30 s of clock skew. */
 export const MAX_TOKEN_AGE = '10m';
 export const CLOCK_TOLERANCE_S = 30;

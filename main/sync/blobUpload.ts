@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import { GangwayError } from '../../shared/errors';
+import { BLOB_CHUNK_SIZE, type BlobState, type HubErrorBody } from '../../shared/sync';
 import { blobPath } from '../evidence/blobs';
 import type { Db } from '../store/database';
 import { httpUrlOf } from './device';
-
-/** 1 MiB chunks: a dropped port Wi-Fi link costs at most one MiB of resend. */
-export const CHUNK_SIZE = 1024 * 1024;
 
 export interface BlobProgress {
   sha256: string;
@@ -13,15 +11,9 @@ export interface BlobProgress {
   size: number;
 }
 
-interface HubBlobState {
-  received: number;
-  complete: boolean;
-  resumeAt?: number;
-}
-
-async function hubCall(url: string, init: RequestInit, fetcher: typeof fetch): Promise<HubBlobState> {
+async function hubCall(url: string, init: RequestInit, fetcher: typeof fetch): Promise<BlobState> {
   const res = await fetcher(url, { ...init, signal: AbortSignal.timeout(60_000) });
-  const body = (await res.json().catch(() => null)) as (HubBlobState & { error?: { code?: string; message?: string } }) | null;
+  const body = (await res.json().catch(() => null)) as (BlobState & HubErrorBody) | null;
   if (!res.ok || !body) {
     const code = body?.error?.code === 'UNAUTHORIZED' ? 'UNAUTHORIZED' : body?.error?.code === 'CONFLICT' ? 'CONFLICT' : 'DEVICE';
     throw new GangwayError(code, body?.error?.message ?? `The hub answered HTTP ${res.status} to an evidence upload.`);
@@ -43,7 +35,7 @@ export async function uploadBlob(
   options: { fetcher?: typeof fetch; onProgress?: (p: BlobProgress) => void; chunkSize?: number } = {},
 ): Promise<number> {
   const fetcher = options.fetcher ?? fetch;
-  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  const chunkSize = options.chunkSize ?? BLOB_CHUNK_SIZE;
   const file = blobPath(dataDir, sha256);
   const size = fs.statSync(file).size;
   const base = `${httpUrlOf(hub)}/blobs/${sha256}`;

@@ -1,13 +1,12 @@
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
 import { GangwayError } from '../../shared/errors';
-import { Role } from '../../shared/sync';
+import { Role, TOKEN_AUDIENCE, type EnrolmentAnswer, type EnrolmentRegistration, type HubErrorBody } from '../../shared/sync';
 import type { Db } from '../store/database';
 import { inTransaction } from '../store/database';
 import { adoptLocalDocuments } from './mirror';
 
-/** Must match hub/tokens.ts. Tokens live five minutes: one is signed per connection attempt. */
-export const TOKEN_AUDIENCE = 'gangway-hub';
+/** Tokens live five minutes: one is signed per connection attempt. */
 export const TOKEN_LIFETIME_S = 5 * 60;
 
 export const Enrolment = z.object({
@@ -72,13 +71,13 @@ export async function enrolDevice(db: Db, hubAddress: string, code: string, devi
     res = await fetcher(`${httpUrlOf(hub)}/enrol`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code, name: deviceName, publicJwk }),
+      body: JSON.stringify({ code, name: deviceName, publicJwk } as EnrolmentRegistration),
       signal: AbortSignal.timeout(10_000),
     });
   } catch (e) {
     throw unreachable(hub, e);
   }
-  const answer = (await res.json().catch(() => null)) as { deviceId?: string; role?: string; agency?: string; userName?: string; error?: { message?: string } } | null;
+  const answer = (await res.json().catch(() => null)) as (Partial<EnrolmentAnswer> & HubErrorBody) | null;
   if (!res.ok || !answer?.deviceId) {
     throw new GangwayError('UNAUTHORIZED', answer?.error?.message ?? `The hub at ${hub} refused the enrolment (HTTP ${res.status}).`);
   }

@@ -6,3 +6,4 @@ export * from './vesselDoc';
 export * from './indexDoc';
 export * from './protectedContent';
 export * from './syncState';
+export * from './wire';
