@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { MarineWriter } from '../store/repos/marine-writer';
-import { emptyBatch, emptyDelta, type AisPositionRow, type AisStaticRow, type MarineBatch, type OutageRow, type OwnPositionRow, type ReadingRow, type SessionDelta } from '../store/repos/marine-rows';
+import { emptyBatch, emptyDelta, type AisPositionRow, type FileCheckpoint, type AisStaticRow, type MarineBatch, type OutageRow, type OwnPositionRow, type ReadingRow, type SessionDelta } from '../store/repos/marine-rows';
 
 export interface BatcherOptions {
   /** Commit once this many rows (lines + positions + readings) are waiting. */
@@ -21,7 +21,9 @@ interface OpenChunk {
  * Collects what the sources deliver and commits it in time- and size-bounded
  * transactions: at most `maxMs` (500 ms) or `maxRows` (5000) of data is ever
  * uncommitted, and every commit is whole (positions, archive, counters and the
- * file offset together).
+ * file offset together). A commit never splits a line: rows that fill a batch in
+ * the middle of a line wait for its end (`lineStart`/`lineEnd`), so a file's
+ * checkpoint always sits between lines, with every row of the lines before it.
  */
 export class IngestBatcher {
   private batch: MarineBatch = emptyBatch();
@@ -30,6 +32,12 @@ export class IngestBatcher {
   private timer: NodeJS.Timeout | undefined;
   private readonly maxRows: number;
   private readonly maxMs: number;
+  /** Lines being processed (nested sources never overlap, but a count is as cheap as a flag). */
+  private inLine = 0;
+  private readonly files = new Map<string, () => FileCheckpoint>();
+  /** Commits the store refused so far; a file import stops at the first so its offset never passes lost rows. */
+  failures = 0;
+  lastFailure: unknown;
 
   constructor(
     private readonly writer: MarineWriter,
@@ -82,7 +90,29 @@ export class IngestBatcher {
     this.added();
   }
   fileOffset(sha256: string, offset: number): void {
-    this.batch.fileOffsets.set(sha256, offset);
+    this.batch.fileOffsets.set(sha256, { offset, state: null });
+  }
+
+  /**
+   * A file being imported: every commit asks it where it stands (the offset just
+   * past its last line, and the pipeline's state there), so that checkpoint is
+   * written with exactly the rows of the lines before it.
+   */
+  trackFile(sha256: string, checkpoint: () => FileCheckpoint): void {
+    this.files.set(sha256, checkpoint);
+  }
+
+  untrackFile(sha256: string): void {
+    this.files.delete(sha256);
+  }
+
+  /** Rows added between these two go into one commit: a batch that fills mid-line commits at the line's end. */
+  lineStart(): void {
+    this.inLine++;
+  }
+
+  lineEnd(): void {
+    if (--this.inLine === 0 && this.rows >= this.maxRows) this.flush();
   }
 
   /** Commits what is waiting; returns false when the store refused it (the error went to onError). */
@@ -91,6 +121,7 @@ export class IngestBatcher {
     this.timer = undefined;
     if (this.rows === 0 && this.batch.sessions.size === 0 && this.batch.fileOffsets.size === 0) return true;
     const batch = this.batch;
+    for (const [sha, checkpoint] of this.files) batch.fileOffsets.set(sha, checkpoint());
     for (const [sessionId, c] of this.chunks) batch.chunks.push(compressChunk(sessionId, c));
     this.batch = emptyBatch();
     this.chunks = new Map();
@@ -99,6 +130,8 @@ export class IngestBatcher {
       this.writer.write(batch);
       return true;
     } catch (e) {
+      this.failures++;
+      this.lastFailure = e;
       this.options.onError?.(e);
       return false;
     }
@@ -106,8 +139,9 @@ export class IngestBatcher {
 
   private added(): void {
     this.rows++;
-    if (this.rows >= this.maxRows) this.flush();
-    else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.maxMs);
+    if (this.rows >= this.maxRows) {
+      if (this.inLine === 0) this.flush();
+    } else if (!this.timer) this.timer = setTimeout(() => this.flush(), this.maxMs);
   }
 }
 

@@ -4,10 +4,10 @@ import type { ImportResult } from '../../shared/api/methods/ingest';
 import { GangwayError } from '../../shared/errors';
 import { isGzip, readFileLines, sha256File } from '../../native/file/file-lines';
 import type { Db } from '../store/database';
-import { completeFile, endSession, getFile, getSession, openSession, recordFile } from '../store/repos/marine-sessions';
+import { endSession, getFile, getSession, openSession, recordFile } from '../store/repos/marine-sessions';
 import type { IngestBatcher } from './batcher';
 import type { LiveStats } from './live-stats';
-import { SessionPipeline } from './session-pipeline';
+import { PipelineStateSchema, SessionPipeline, type PipelineState } from './session-pipeline';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -77,15 +77,25 @@ async function importKnownFile(
   if (!known) recordFile(db, { sha256, path: abs, size, gzip, sessionId });
   const resumedFrom = known?.committedOffset ?? 0;
 
-  const pipeline = new SessionPipeline(sessionId, batcher, stats);
+  const pipeline = new SessionPipeline(sessionId, batcher, stats, resumeState(known?.resumeState ?? null));
   let lines = 0;
   let nmeaSeen = 0;
+  /** The offset just past the last line given to the pipeline: with its state, where a commit lets a later import resume. */
+  let at = resumedFrom;
+  let done = false;
+  batcher.trackFile(sha256, () => ({ offset: at, state: JSON.stringify(pipeline.snapshot()), complete: done }));
+  // A commit the store refuses (disk full) loses its rows: stop there, so no later commit moves the offset past them.
+  const failuresBefore = batcher.failures;
+  const storeOk = () => {
+    if (batcher.failures !== failuresBefore) throw storeFailed(abs, batcher.lastFailure);
+  };
   // The first lines wait until we know the file is a log, so a wrong file adds nothing.
   let held: { line: string; end: number }[] | null = resumedFrom === 0 ? [] : null;
   const take = (line: string, end: number) => {
+    at = end;
     pipeline.line(line, Date.now());
     lines++;
-    batcher.fileOffset(sha256, end);
+    storeOk();
   };
   const release = () => {
     if (held && nmeaSeen === 0) throw notNmea(abs);
@@ -93,35 +103,74 @@ async function importKnownFile(
     held = null;
   };
   try {
-    for await (const chunk of readFileLines(abs, {
-      fromOffset: resumedFrom,
-      onProgress: (p) => onProgress?.({ ...p, lines }),
-    })) {
-      for (const { line, offset } of chunk) {
-        const end = offset + Buffer.byteLength(line, 'latin1') + 1;
-        if (held) {
-          if (/^(\\[^\\]*\\)?[$!]/.test(line)) nmeaSeen++;
-          held.push({ line, end });
-          if (held.length === SNIFF_LINES) release();
-          continue;
+    try {
+      for await (const chunk of readFileLines(abs, {
+        fromOffset: resumedFrom,
+        onProgress: (p) => onProgress?.({ ...p, lines }),
+      })) {
+        storeOk();
+        for (const { line, offset } of chunk) {
+          const end = offset + Buffer.byteLength(line, 'latin1') + 1;
+          if (held) {
+            if (/^(\\[^\\]*\\)?[$!]/.test(line)) nmeaSeen++;
+            held.push({ line, end });
+            if (held.length === SNIFF_LINES) release();
+            continue;
+          }
+          // Comment lines are common in shared logs (# Source: …): they are archived and counted as not_nmea.
+          take(line, end);
         }
-        // Comment lines are common in shared logs (# Source: …): they are archived and counted as not_nmea.
-        take(line, end);
       }
+      if (held && held.length > 0) release();
+      // The file's end: the epoch still open is stored, fragments still waiting are counted, and the file is
+      // marked complete in that same commit, so a crash cannot count them twice.
+      pipeline.finish();
+      done = true;
+      if (!batcher.flush()) throw storeFailed(abs, batcher.lastFailure);
+    } catch (e) {
+      done = false;
+      if (batcher.failures === failuresBefore) batcher.flush();
+      const message = e instanceof GangwayError ? e.message : readFailed(abs, lines, gzip, e);
+      try {
+        endSession(db, sessionId, Date.now(), message);
+      } catch {
+        // The store that refused the rows may refuse this note too; the error still reaches the caller.
+      }
+      if (e instanceof GangwayError) throw e;
+      throw new GangwayError('IMPORT', message, undefined, { cause: e });
     }
-    if (held && held.length > 0) release();
-  } catch (e) {
-    batcher.flush();
-    endSession(db, sessionId, Date.now(), (e as Error).message);
-    if (e instanceof GangwayError) throw e;
-    const gz = gzip ? ' The gzip data may be damaged.' : '';
-    throw new GangwayError('IMPORT', `Reading ${abs} failed after ${lines} lines: ${(e as Error).message}.${gz} Importing it again continues where it stopped.`, undefined, { cause: e });
+  } finally {
+    batcher.untrackFile(sha256);
   }
-  if (!batcher.flush()) throw new GangwayError('STORE_READONLY', `The last lines of ${abs} could not be saved. Free disk space and import the file again; it continues where it stopped.`);
-  completeFile(db, sha256);
   endSession(db, sessionId);
   const s = getSession(db, sessionId);
   return { sha256, sessionId, alreadyImported: false, resumedFrom, lines: s?.lines ?? lines, accepted: s?.accepted ?? 0, rejected: s?.rejected ?? 0 };
+}
+
+/** The state committed with the offset; one that does not parse (an older Gangway, a damaged row) means starting fresh there. */
+function resumeState(json: string | null): PipelineState | undefined {
+  if (json === null) return undefined;
+  try {
+    const r = PipelineStateSchema.safeParse(JSON.parse(json));
+    return r.success ? r.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readFailed(abs: string, lines: number, gzip: boolean, e: unknown): string {
+  const gz = gzip ? ' The gzip data may be damaged.' : '';
+  return `Reading ${abs} failed after ${lines} lines: ${(e as Error).message}.${gz} Importing it again continues where it stopped.`;
+}
+
+function storeFailed(abs: string, e: unknown): GangwayError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new GangwayError(
+    'STORE_READONLY',
+    `Lines of ${path.basename(abs)} could not be saved (${why}). Free disk space and import the file again; it continues where the last saved line ended.`,
+    undefined,
+    { cause: e },
+  );
 }
 
 function notNmea(file: string): GangwayError {

@@ -1,5 +1,6 @@
 import type { Fix } from '../../shared/nmea/gnss';
 import { createDecoder, type NmeaDecoder } from '../../shared/nmea/decoder';
+import type { DecoderState } from '../../shared/nmea/decoder-state';
 import type { AisPositionRow, AisStaticRow } from '../store/repos/marine-rows';
 import { aisPosition, aisStatic } from './ais-rows';
 
@@ -16,7 +17,11 @@ export type Decoded =
  * day, and AIS fragments of one receiver belong together.
  */
 export class LineDecoder {
-  readonly codec: NmeaDecoder = createDecoder();
+  readonly codec: NmeaDecoder;
+
+  constructor(resume?: DecoderState) {
+    this.codec = createDecoder({ resume });
+  }
 
   decode(line: string, receivedAt: number): Decoded {
     const out = this.codec.push(line, receivedAt);

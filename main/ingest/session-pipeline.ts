@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { DecoderStateSchema } from '../../shared/nmea/decoder-state';
 import { RejectReason } from '../../shared/nmea/reject';
 import type { OwnPositionRow } from '../store/repos/marine-rows';
 import type { IngestBatcher } from './batcher';
@@ -13,6 +15,23 @@ function readable(latin1: string): string {
   return utf8.includes('\uFFFD') ? latin1 : utf8;
 }
 
+const OwnRowSchema = z.object({
+  sessionId: z.number().int(),
+  t: z.number(),
+  lat: z.number(),
+  lon: z.number(),
+  sogKn: z.number().nullable(),
+  cogDeg: z.number().nullable(),
+  headingDeg: z.number().nullable(),
+  quality: z.string().nullable(),
+  satellites: z.number().nullable(),
+  hdop: z.number().nullable(),
+});
+
+/** What a pipeline knows beyond the line in hand: its decoder's state and the fix of the epoch still open. */
+export const PipelineStateSchema = z.object({ decoder: DecoderStateSchema, open: OwnRowSchema.nullable() });
+export type PipelineState = z.infer<typeof PipelineStateSchema>;
+
 /** Keep the first example of each reject reason short: it is shown to a person, not replayed. */
 const EXAMPLE_MAX = 120;
 const REASONS = RejectReason.options;
@@ -26,23 +45,41 @@ const REASONS = RejectReason.options;
  * Nothing here throws on bad input.
  */
 export class SessionPipeline {
-  private readonly decoder = new LineDecoder();
+  private readonly decoder: LineDecoder;
   private readonly seen: Record<string, number> = {};
   private ignoredSeen = 0;
   /** Lines of this session rejected so far (for the source list). */
   rejected = 0;
-  /** RMC, GGA and GLL of one epoch describe one position: the later ones fill gaps instead of adding rows. */
+  /**
+   * RMC, GGA and GLL of one epoch describe one position: the later ones fill gaps
+   * instead of adding rows. The epoch's row is stored once the next epoch begins (or
+   * the source closes), so no sentence of it is lost to a commit in between.
+   */
   private lastRow: OwnPositionRow | undefined;
 
   constructor(
     readonly sessionId: number,
     private readonly batcher: IngestBatcher,
     private readonly stats: LiveStats,
+    resume?: PipelineState,
   ) {
     for (const r of REASONS) this.seen[r] = 0;
+    this.decoder = new LineDecoder(resume?.decoder);
+    if (resume?.open) this.lastRow = { ...resume.open, sessionId };
+  }
+
+  /** Where this pipeline stands, as plain data a later pipeline can continue from. */
+  snapshot(): PipelineState {
+    return { decoder: this.decoder.codec.snapshot(), open: this.lastRow ? { ...this.lastRow } : null };
   }
 
   line(line: string, receivedAt: number): void {
+    this.batcher.lineStart();
+    this.decodeLine(line, receivedAt);
+    this.batcher.lineEnd();
+  }
+
+  private decodeLine(line: string, receivedAt: number): void {
     const { sessionId, batcher, stats } = this;
     batcher.archive(sessionId, line, receivedAt);
     stats.countLine(receivedAt);
@@ -90,6 +127,8 @@ export class SessionPipeline {
 
   /** When the source closes, fragments still waiting will never complete. */
   finish(): void {
+    if (this.lastRow) this.store(this.lastRow);
+    this.lastRow = undefined;
     const pending = this.decoder.codec.pendingFragments;
     if (pending === 0) return;
     const d = this.batcher.delta(this.sessionId);
@@ -107,11 +146,15 @@ export class SessionPipeline {
       last.hdop ??= row.hdop;
       return;
     }
-    this.batcher.delta(this.sessionId).ownPositions++;
+    if (last) this.store(last);
     this.lastRow = row;
-    this.batcher.own(row);
     const fix = this.stats.lastFix;
     if (!fix || row.t >= fix.t) this.stats.lastFix = { t: row.t, lat: row.lat, lon: row.lon, sogKn: row.sogKn, cogDeg: row.cogDeg };
+  }
+
+  private store(row: OwnPositionRow): void {
+    this.batcher.delta(this.sessionId).ownPositions++;
+    this.batcher.own(row);
   }
 
   /** Rejects come from the codec's counters; a multi-part message can reject several lines at once. */

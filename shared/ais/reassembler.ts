@@ -1,5 +1,7 @@
 import { appendArmoured, appendArmouredBytes, appendArmouredXor, resetBits, unarmourBytesXor, type Bits } from './bits';
 import type { Fragment } from './fragment';
+import { latin1 } from '../nmea/latin1';
+import type { PendingMessageState } from './reassembler-state';
 
 /**
  * Joins multi-sentence AIS messages. Fragments are keyed by channel and
@@ -152,6 +154,36 @@ export class Reassembler {
   private drop(at: number): void {
     this.dropped += this.pending[at]!.have;
     this.remove(at);
+  }
+
+  /**
+   * The messages still waiting, as plain data (payloads as text, ages in lines),
+   * so a resumed file import continues with the fragments the interrupted one held.
+   */
+  snapshot(): PendingMessageState[] {
+    return this.pending.map((p) => ({
+      key: p.key,
+      total: p.total,
+      parts: p.parts.map((f) => (f ? { ...f, payload: typeof f.payload === 'string' ? f.payload : latin1(f.payload, 0, f.payload.length) } : null)),
+      have: p.have,
+      age: this.line - p.line,
+      at: p.at ?? null,
+    }));
+  }
+
+  /** Takes back what `snapshot` gave; meant for a fresh reassembler. */
+  restore(state: readonly PendingMessageState[]): void {
+    this.pending.length = 0;
+    for (const p of state.slice(-this.maxPending)) {
+      this.pending.push({
+        key: p.key,
+        total: p.total,
+        parts: p.parts.map((f) => f ?? undefined),
+        have: p.have,
+        line: this.line - p.age,
+        at: p.at ?? undefined,
+      });
+    }
   }
 
   private complete(parts: Fragment[]): Reassembled {

@@ -10,6 +10,7 @@ import { latin1 } from './latin1';
 import { parseSentence } from './framing';
 import { instant, type Fix } from './gnss/fix';
 import { parseGnss } from './gnss';
+import type { DecoderState } from './decoder-state';
 import { emptyRejectCounts, type RejectCounts, type RejectReason } from './reject';
 
 const copyOf = (bytes: Uint8Array, from: number, to: number): Uint8Array => Uint8Array.prototype.slice.call(bytes, from, to);
@@ -44,6 +45,8 @@ export interface DecoderCounts {
 export interface DecoderOptions extends ReassemblerOptions {
   /** gpsd keeps 8 part-A names waiting for their part B (MAX_TYPE24_INTERLEAVE). */
   type24Cache?: number;
+  /** Continue from a `snapshot()` of an earlier decoder (a resumed file import). */
+  resume?: DecoderState | undefined;
 }
 
 export interface NmeaDecoder {
@@ -67,6 +70,8 @@ export interface NmeaDecoder {
   readonly counts: DecoderCounts;
   /** AIS fragments held waiting for the rest of their message (bounded). */
   readonly pendingFragments: number;
+  /** What the next line's decoding depends on, as plain data (see DecoderState). */
+  snapshot(): DecoderState;
 }
 
 /**
@@ -87,6 +92,16 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
   let dayStart: number | undefined;
   let dayTime = 0;
   let droppedSeen = 0;
+  const resume = options.resume;
+  if (resume) {
+    if (resume.day) {
+      dayStart = resume.day.start;
+      dayTime = resume.day.time;
+    }
+    resume.ring.slice(0, ring.length).forEach((slot, i) => (ring[i] = { ...slot }));
+    ringAt = resume.ringAt % ring.length;
+    reassembler.restore(resume.pending);
+  }
 
   const reject = (reason: RejectReason, n = 1): undefined => {
     counts.rejects[reason] += n;
@@ -303,6 +318,14 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
     counts,
     get pendingFragments() {
       return reassembler.held;
+    },
+    snapshot() {
+      return {
+        day: dayStart === undefined ? null : { start: dayStart, time: dayTime },
+        ring: ring.map((slot) => ({ ...slot })),
+        ringAt,
+        pending: reassembler.snapshot(),
+      };
     },
   };
 }

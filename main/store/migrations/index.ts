@@ -4,9 +4,10 @@ import { migration as marine } from './0002-marine';
 import { migration as interviews } from './0003-interviews';
 import { migration as wages } from './0004-wages';
 import { migration as sync } from './0005-sync';
+import { migration as resumeState } from './0008-resume-state';
 
 /**
  * Every migration, in order. Numbers are taken, never reused or edited once
- * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync.
+ * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync, 0008 file-import resume state.
  */
-export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync];
+export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState];

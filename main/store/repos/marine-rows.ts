@@ -87,6 +87,14 @@ export interface RawChunkRow {
   data: Buffer;
 }
 
+/** Where a file import can resume: the offset just past a line, and what the pipeline knew after it. */
+export interface FileCheckpoint {
+  offset: number;
+  state: string | null;
+  /** The file's last line is in: it is marked complete in the same commit. */
+  complete?: boolean;
+}
+
 /** Everything one transaction commits. */
 export interface MarineBatch {
   own: OwnPositionRow[];
@@ -96,8 +104,8 @@ export interface MarineBatch {
   outages: OutageRow[];
   chunks: RawChunkRow[];
   sessions: Map<number, SessionDelta>;
-  /** File imports: sha256 → byte offset after the last line in this batch. */
-  fileOffsets: Map<string, number>;
+  /** File imports: sha256 → byte offset after the last line in this batch, and the decoder's state there (JSON). */
+  fileOffsets: Map<string, FileCheckpoint>;
 }
 
 export function emptyBatch(): MarineBatch {

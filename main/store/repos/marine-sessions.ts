@@ -73,16 +73,18 @@ export interface FileRecord {
   size: number;
   gzip: boolean;
   committedOffset: number;
+  /** The pipeline's state at committedOffset (JSON), or null: see migration 0008. */
+  resumeState: string | null;
   complete: boolean;
   sessionId: number | null;
 }
 
 export function getFile(db: Db, sha256: string): FileRecord | undefined {
   const r = db.prepare('SELECT * FROM ingest_files WHERE sha256 = ?').get(sha256) as
-    | { sha256: string; path: string; size: number; gzip: number; committed_offset: number; complete: number; session_id: number | null }
+    | { sha256: string; path: string; size: number; gzip: number; committed_offset: number; resume_state: string | null; complete: number; session_id: number | null }
     | undefined;
   if (!r) return undefined;
-  return { sha256: r.sha256, path: r.path, size: r.size, gzip: r.gzip === 1, committedOffset: r.committed_offset, complete: r.complete === 1, sessionId: r.session_id };
+  return { sha256: r.sha256, path: r.path, size: r.size, gzip: r.gzip === 1, committedOffset: r.committed_offset, resumeState: r.resume_state, complete: r.complete === 1, sessionId: r.session_id };
 }
 
 export function recordFile(db: Db, f: { sha256: string; path: string; size: number; gzip: boolean; sessionId: number }, at = Date.now()): void {
@@ -90,8 +92,4 @@ export function recordFile(db: Db, f: { sha256: string; path: string; size: numb
     `INSERT INTO ingest_files (sha256, path, size, gzip, session_id, started_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (sha256) DO UPDATE SET path = excluded.path, session_id = excluded.session_id`,
   ).run(f.sha256, f.path, f.size, f.gzip ? 1 : 0, f.sessionId, at);
-}
-
-export function completeFile(db: Db, sha256: string, at = Date.now()): void {
-  db.prepare('UPDATE ingest_files SET complete = 1, finished_at = ? WHERE sha256 = ?').run(at, sha256);
 }

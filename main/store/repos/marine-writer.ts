@@ -58,7 +58,10 @@ export function createMarineWriter(db: Db) {
   const reject = db.prepare(`
     INSERT INTO ingest_rejects (session_id, reason, count, example) VALUES (?, ?, ?, ?)
     ON CONFLICT (session_id, reason) DO UPDATE SET count = count + excluded.count`);
-  const fileOffset = db.prepare('UPDATE ingest_files SET committed_offset = max(committed_offset, ?) WHERE sha256 = ?');
+  // The offset only moves forward; its state moves with it.
+  const fileOffset = db.prepare('UPDATE ingest_files SET committed_offset = ?, resume_state = ? WHERE sha256 = ? AND committed_offset <= ?');
+
+  const fileComplete = db.prepare('UPDATE ingest_files SET complete = 1, finished_at = ? WHERE sha256 = ?');
 
   function insertMany<R>(rows: readonly R[], many: { run(p: unknown[]): unknown }, one: { run(p: unknown[]): unknown }, params: (out: unknown[], r: R) => void): void {
     let i = 0;
@@ -109,7 +112,10 @@ export function createMarineWriter(db: Db) {
           session.run(d.lines, d.accepted, d.ignored, d.rejected, d.ownPositions, d.aisPositions, d.readings, id);
           for (const [reason, r] of d.rejects) reject.run(id, reason, r.count, r.example);
         }
-        for (const [sha, offset] of batch.fileOffsets) fileOffset.run(offset, sha);
+        for (const [sha, c] of batch.fileOffsets) {
+          fileOffset.run(c.offset, c.state, sha, c.offset);
+          if (c.complete) fileComplete.run(Date.now(), sha);
+        }
       });
     },
   };

@@ -148,8 +148,10 @@ describe('importing NMEA/AIS log files', () => {
     recordFile(cut.store.db, { sha256: sha, path: file, size: text.length, gzip: false, sessionId });
     const pipeline = new SessionPipeline(sessionId, cut.manager.batcher, cut.manager.stats);
     for (const line of text.slice(0, half).split('\n')) if (line) pipeline.line(line.replace(/\r$/, ''), Date.now());
-    cut.manager.batcher.fileOffset(sha, half);
+    // The checkpoint a commit writes: the offset and what the pipeline knew there (the epoch still open among it).
+    cut.manager.batcher.trackFile(sha, () => ({ offset: half, state: JSON.stringify(pipeline.snapshot()) }));
     cut.manager.batcher.flush();
+    cut.manager.batcher.untrackFile(sha);
 
     const resumed = await cut.manager.importFile(file);
     expect(resumed.resumedFrom).toBe(half);
