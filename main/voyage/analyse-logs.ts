@@ -29,6 +29,8 @@ export interface LogAnalysis {
   analysis: VoyageAnalysis;
   lines: number;
   rejected: number;
+  /** Lines longer than MAX_LINE bytes, read in pieces. */
+  longLines: number;
   vesselsHeard: number;
 }
 
@@ -88,7 +90,7 @@ export async function analyseLogs(options: LogAnalysisOptions): Promise<LogAnaly
     ...(options.params ? { params: options.params } : {}),
     ...(options.sample ? { sample: options.sample } : {}),
   });
-  return { analysis, lines: logs.lines, rejected: logs.rejected, vesselsHeard: new Set(logs.fleet.mmsi).size };
+  return { analysis, lines: logs.lines, rejected: logs.rejected, longLines: logs.longLines, vesselsHeard: new Set(logs.fleet.mmsi).size };
 }
 
 /** A decimal-degree field; blank is missing (NaN), never 0, which is a real place in the Gulf of Guinea. */

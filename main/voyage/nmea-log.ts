@@ -12,6 +12,8 @@ export interface LogContents {
   lines: number;
   rejected: number;
   rejectReasons: Map<string, number>;
+  /** Lines longer than MAX_LINE bytes, read in pieces (not NMEA: a sentence is at most 82 characters). */
+  longLines: number;
   /** Our own MMSI, when the log holds !AIVDO sentences from the vessel's transponder. */
   ownMmsi?: string;
 }
@@ -49,6 +51,7 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
   const identities = new Map<string, VesselIdentity>();
   let lines = 0;
   let rejected = 0;
+  let longLines = 0;
   let ownMmsi: number | undefined;
   const rejectReasons = new Map<string, number>();
 
@@ -61,7 +64,7 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
       pending = undefined;
     };
     try {
-      for await (const batch of readFileLines(file)) {
+      for await (const batch of readFileLines(file, { onLongLine: () => longLines++ })) {
         for (const { line } of batch) {
           const text = line.trim();
           if (text === '' || text.startsWith('#')) continue;
@@ -124,5 +127,5 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
       rejectReasons.set(reason, (rejectReasons.get(reason) ?? 0) + n);
     }
   }
-  return { own, fleet: fleet.build(), identities, lines, rejected, rejectReasons, ...(ownMmsi !== undefined ? { ownMmsi: String(ownMmsi).padStart(9, '0') } : {}) };
+  return { own, fleet: fleet.build(), identities, lines, rejected, rejectReasons, longLines, ...(ownMmsi !== undefined ? { ownMmsi: String(ownMmsi).padStart(9, '0') } : {}) };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
+import { MAX_LINE } from '../line-splitter';
 
 /** One line of a log file and where it starts, in bytes of the (decompressed) text. */
 export interface FileLine {
@@ -35,13 +36,14 @@ export function isGzip(path: string): boolean {
 /**
  * Streams a plain or gzip log as lines with their byte offsets, starting at
  * `fromOffset` (resume after a crash). Lines over `maxLineBytes` are cut so a
- * binary file cannot fill memory; memory stays flat whatever the file size.
+ * binary file cannot fill memory (`onLongLine` hears of each, for a sentence
+ * to the user); memory stays flat whatever the file size.
  */
 export async function* readFileLines(
   path: string,
-  options: { fromOffset?: number; onProgress?: (p: ReadProgress) => void; maxLineBytes?: number } = {},
+  options: { fromOffset?: number; onProgress?: (p: ReadProgress) => void; maxLineBytes?: number; onLongLine?: (offset: number) => void } = {},
 ): AsyncGenerator<FileLine[]> {
-  const { fromOffset = 0, onProgress, maxLineBytes = 4096 } = options;
+  const { fromOffset = 0, onProgress, maxLineBytes = MAX_LINE, onLongLine } = options;
   const totalBytes = fs.statSync(path).size;
   const gzip = isGzip(path);
   const raw = fs.createReadStream(path, { highWaterMark: 1 << 20 });
@@ -52,6 +54,7 @@ export async function* readFileLines(
 
   let carry: Buffer = Buffer.alloc(0);
   let carryOffset = 0; // offset of carry[0] in the decompressed text
+  let longLine = false; // the line being read already went past maxLineBytes
   for await (const chunk of stream) {
     if (!gzip) bytesRead += chunk.length;
     const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
@@ -59,10 +62,15 @@ export async function* readFileLines(
     const out: FileLine[] = [];
     let start = 0;
     for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+      if (nl - start > maxLineBytes && !longLine) onLongLine?.(base + start);
+      longLine = false;
       pushLine(out, buf, start, nl, base, fromOffset);
       start = nl + 1;
     }
     if (buf.length - start > maxLineBytes) {
+      // The rest of a line that goes on past the cap is passed on as it comes, never held.
+      if (!longLine) onLongLine?.(base + start);
+      longLine = true;
       pushLine(out, buf, start, buf.length, base, fromOffset);
       start = buf.length;
     }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { ReadlineParser } from '@serialport/parser-readline';
 import { SerialPort } from 'serialport';
 import { GangwayError } from '../../shared/errors';
 import { Backoff } from '../backoff';
+import { LineSplitter } from '../line-splitter';
 import { hasValidNmeaChecksum } from '../nmea-line';
 import { SourceBase } from '../source';
 import { describeIdentity, findByIdentity, identityOf, listSerialPorts, type PortIdentity } from './ports';
@@ -111,24 +111,26 @@ export class SerialSource extends SourceBase {
   /** Listens for `probeMs` and judges the rate by checksums: a wrong baud rate garbles every byte. */
   private probe(port: SerialPort): Promise<{ verdict: ProbeVerdict; lines: { line: string; at: number }[] }> {
     return new Promise((resolve) => {
-      const parser = port.pipe(new ReadlineParser({ delimiter: '\n', encoding: 'latin1' }));
       const lines: { line: string; at: number }[] = [];
       let bytes = 0;
-      const countBytes = (chunk: Buffer) => (bytes += chunk.length);
+      let done = false;
       const finish = (verdict: ProbeVerdict) => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
-        parser.off('data', onLine);
-        port.off('data', countBytes);
-        port.unpipe(parser);
+        port.off('data', onData);
         resolve({ verdict, lines });
       };
-      const onLine = (raw: string) => {
-        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const splitter = new LineSplitter((line) => {
+        if (done) return;
         lines.push({ line, at: Date.now() });
         if (hasValidNmeaChecksum(line)) finish('nmea');
+      });
+      const onData = (chunk: Buffer) => {
+        bytes += chunk.length;
+        splitter.push(chunk.toString('latin1'));
       };
-      port.on('data', countBytes);
-      parser.on('data', onLine);
+      port.on('data', onData);
       const timer = setTimeout(() => finish(bytes > 0 ? 'garbage' : 'silent'), this.opts.probeMs);
     });
   }
@@ -142,15 +144,15 @@ export class SerialSource extends SourceBase {
       this.backoff.reset();
       for (const l of probeLines) this.emitLine(l.line, l.at);
     }
-    const parser = port.pipe(new ReadlineParser({ delimiter: '\n', encoding: 'latin1' }));
-    port.on('data', () => {
-      this.lastDataAt = Date.now();
-    });
-    parser.on('data', (raw: string) => {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    // Lines are cut at MAX_LINE, so a device that never sends a newline cannot fill memory.
+    const splitter = new LineSplitter((line) => {
       this.endOutage();
       this.backoff.reset();
       this.emitLine(line);
+    });
+    port.on('data', (chunk: Buffer) => {
+      this.lastDataAt = Date.now();
+      splitter.push(chunk.toString('latin1'));
     });
     port.on('close', (err: (Error & { disconnected?: boolean }) | null) => {
       if (this.port !== port) return;

@@ -1,10 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { gpsdJsonLine } from '../../../shared/ais/gpsd-json';
 import { GangwayError } from '../../../shared/errors';
 import { createDecoder } from '../../../shared/nmea/decoder';
+import { LineSplitter, longLinesSentence } from '../../../native/line-splitter';
 import type { Command } from '../command';
 
 const usage = `Usage: gangway decode [FILE|-] [--device NAME] [--stats]
@@ -40,28 +40,35 @@ export const decodeCommand: Command = {
 
     const decoder = createDecoder();
     let batch: string[] = [];
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    for await (const line of lines) {
+    const onLine = (line: string) => {
       const r = decoder.push(line);
-      if (r?.kind !== 'ais') continue;
+      if (r?.kind !== 'ais') return;
       const json = gpsdJsonLine(r.message, values.device);
-      if (json === null) continue;
+      if (json === null) return;
       batch.push(json);
       if (batch.length >= BATCH) {
         io.out(batch.join('\n'));
         batch = [];
       }
-    }
+    };
+    // Lines are cut at MAX_LINE bytes, so a log holding one endless line cannot fill memory (readline kept it whole).
+    const splitter = new LineSplitter(onLine);
+    for await (const chunk of input) splitter.push(typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
+    splitter.end();
     if (batch.length) io.out(batch.join('\n'));
 
     const c = decoder.counts;
+    const source = file === '-' ? 'the input' : `"${file}"`;
+    if (splitter.cut > 0) {
+      io.err(`gangway decode: ${longLinesSentence(splitter.cut, source)}`);
+    }
     const rejected = Object.entries(c.rejects).filter(([, n]) => n > 0);
     if (values.stats) {
       io.err(`${c.lines} lines: ${c.ais} AIS messages from ${c.aisSentences} sentences, ${c.fixes} GNSS fixes, ${c.ignored} other sentences`);
       for (const [reason, n] of rejected) io.err(`  rejected (${reason.replace(/_/g, ' ')}): ${n}`);
     }
     if (c.lines > 0 && c.ais === 0 && c.fixes === 0 && c.ignored === 0) {
-      io.err(`gangway decode: no NMEA sentences in ${file === '-' ? 'the input' : `"${file}"`}; is it an NMEA log? (${rejected.map(([r, n]) => `${n} ${r.replace(/_/g, ' ')}`).join(', ')})`);
+      io.err(`gangway decode: no NMEA sentences in ${source}; is it an NMEA log? (${rejected.map(([r, n]) => `${n} ${r.replace(/_/g, ' ')}`).join(', ')})`);
       return 1;
     }
     return 0;

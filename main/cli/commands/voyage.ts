@@ -8,6 +8,7 @@ import { eventsToCsv, eventsToGeoJson } from '../../../shared/voyage/export';
 import type { Port } from '../../../shared/voyage/ports';
 import { defaultDataDir } from '../../data-dir';
 import { analyseLogs, parsePortArg, readPortsFile } from '../../voyage/analyse-logs';
+import { longLinesSentence } from '../../../native/line-splitter';
 import type { Command } from '../command';
 
 const usage = `Usage: gangway voyage events FILE... [--vessel MMSI] [--ports FILE] [--port NAME,LAT,LON]... [--json | --geojson | --csv]
@@ -89,6 +90,9 @@ export const voyageCommand: Command = {
       cacheDir: path.join(dataDir, 'cache'),
     });
     const a = result.analysis;
+    if (result.longLines > 0) {
+      io.err(`gangway voyage: ${longLinesSentence(result.longLines, files.length === 1 ? `"${files[0]}"` : 'a log')}`);
+    }
     if (values.json) io.out(JSON.stringify(a, null, 2));
     else if (values.geojson) io.out(JSON.stringify(eventsToGeoJson(a), null, 2));
     else if (values.csv) io.out(eventsToCsv(a));

@@ -41,6 +41,21 @@ describe('line splitting', () => {
     expect(Math.max(...out.map((l) => l.length))).toBeLessThan(140);
   });
 
+  it('cuts every line longer than the cap into pieces no longer than it, and counts the lines it cut', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 20 }), fc.integer({ min: 1, max: 300 }), (lengths, chunk) => {
+        const text = lengths.map((n) => 'x'.repeat(n) + '\n').join('');
+        const out: string[] = [];
+        const s = new LineSplitter((l) => out.push(l), 100);
+        for (let at = 0; at < text.length; at += chunk) s.push(text.slice(at, at + chunk));
+        s.end();
+        expect(Math.max(0, ...out.map((l) => l.length))).toBeLessThanOrEqual(100);
+        expect(out.join('')).toBe('x'.repeat(lengths.reduce((a, b) => a + b, 0)));
+        expect(s.cut).toBe(lengths.filter((n) => n > 100).length);
+      }),
+    );
+  });
+
   it('checksum check used for baud detection accepts real sentences and refuses altered ones', () => {
     const rmc = nmea('GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W');
     expect(hasValidNmeaChecksum(rmc)).toBe(true);
