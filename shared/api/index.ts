@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app';
 import { auditMethods } from './methods/audits';
+import { crewMethods } from './methods/crew';
 import { ingestMethods } from './methods/ingest';
 import { interviewMethods } from './methods/interviews';
 import { syncMethods } from './methods/sync';
@@ -14,6 +15,7 @@ export const api = {
   ...appMethods,
   ...vesselMethods,
   ...auditMethods,
+  ...crewMethods,
   ...ingestMethods,
   ...interviewMethods,
   ...wageMethods,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDateTime, Sha256 } from '../domain/ids';
+import { Id, IsoDate, IsoDateTime, Sha256 } from '../domain/ids';
 import { AnswerValue, Answers, LanguageCode, RepeatCounts } from './model';
 import { Consent, SafetyChecklist, SafetyWarning } from './safety';
 
@@ -72,5 +72,7 @@ export const CrewIdentity = z.object({
   name: z.string().trim().min(1).max(200),
   documentNo: z.string().trim().max(60).optional(), // passport or seafarer ID
   phone: z.string().trim().max(40).optional(),
+  /** From the declared crew list: the age check needs it, the vault keeps it. */
+  dateOfBirth: IsoDate.optional(),
 });
 export type CrewIdentity = z.infer<typeof CrewIdentity>;

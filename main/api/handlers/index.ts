@@ -1,6 +1,7 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audits';
+import { crewHandlers } from './crew';
 import { ingestHandlers } from './ingest';
 import { interviewHandlers } from './interviews';
 import { resultHandlers } from './results';
@@ -14,6 +15,7 @@ export const handlers = {
   ...appHandlers,
   ...vesselHandlers,
   ...auditHandlers,
+  ...crewHandlers,
   ...ingestHandlers,
   ...wageHandlers,
   ...voyageHandlers,

@@ -7,6 +7,8 @@ import { exportInterviews } from '../../interviews/exports';
 import { auditCrewProfile, crewMemberProfile } from '../../interviews/profiles';
 import { abortRecording, addChunk, beginRecording, finishRecording, readRecording } from '../../interviews/recordings';
 import { finishInterview, listInterviews, pauseInterview, resumeInterview, saveAnswer, setRepeatCount, startInterview } from '../../interviews/sessions';
+import { inTransaction } from '../../store/database';
+import { recordInterviewConditions } from '../../store/repos/auditDraws';
 import { vaultFor } from '../../vault/vault';
 import type { CoreContext } from '../context';
 import type { Handlers } from '../types';
@@ -46,7 +48,13 @@ export const interviewHandlers: Handlers<InterviewMethods> = {
   'interviews.crew.list': ({ vesselId }, ctx) => listCrew(ctx.store.db, vesselId),
   'interviews.identity.get': ({ crewMemberId }, ctx) => getIdentity(ctx.store.db, vault(ctx), crewMemberId),
 
-  'interviews.start': (input, ctx) => startInterview(ctx.store.db, vault(ctx), input),
+  // Randomly selected, and without the captain or officers in the room: facts the impact figures count.
+  'interviews.start': (input, ctx) =>
+    inTransaction(ctx.store.db, () => {
+      const state = startInterview(ctx.store.db, vault(ctx), input);
+      recordInterviewConditions(ctx.store.db, { id: state.interview.id, auditId: input.auditId, crewMemberId: input.crewMemberId }, input.safety.present ?? []);
+      return state;
+    }),
   'interviews.answer': ({ interviewId, path, value }, ctx) => saveAnswer(ctx.store.db, vault(ctx), interviewId, path, value),
   'interviews.setRepeatCount': ({ interviewId, path, count }, ctx) => setRepeatCount(ctx.store.db, vault(ctx), interviewId, path, count),
   'interviews.resume': ({ interviewId }, ctx) => resumeInterview(ctx.store.db, vault(ctx), interviewId),

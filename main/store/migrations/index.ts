@@ -5,9 +5,13 @@ import { migration as interviews } from './0003-interviews';
 import { migration as wages } from './0004-wages';
 import { migration as sync } from './0005-sync';
 import { migration as resumeState } from './0008-resume-state';
+import { migration as auditCrew } from './0010-audit-crew';
+import { migration as auditInterviewees } from './0011-audit-interviewees';
+import { migration as auditEvidence } from './0012-audit-evidence';
 
 /**
  * Every migration, in order. Numbers are taken, never reused or edited once
- * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync, 0008 file-import resume state.
+ * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync, 0008 file-import resume state,
+ * 0010-0012 the audit record (crew list, interviewees, evidence and citations).
  */
-export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState];
+export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState, auditCrew, auditInterviewees, auditEvidence];
