@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import rooms from './tools/eslint/rooms.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', 'test-artifacts/**', '.scratch*/**', '**/*.tmp.ts'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-cli/**', 'release/**', 'test-artifacts/**', '.scratch*/**', '**/*.tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

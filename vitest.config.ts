@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['./tools/vitest-build-cli.mjs'],
     reporters: ['default', './tools/vitest-summary.ts'],
   },
 });

@@ -40,7 +40,7 @@ export interface BenchResult {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function startHubProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'hub', 'cli.ts'), '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'hub.js'), '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

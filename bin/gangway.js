@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx gangway …` works right after `npm install`.
-import { register } from 'tsx/esm/api';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
+// `gangway …`: runs the CLI built ahead into dist-cli/ (bin/launch.js builds it when needed).
+import { launch } from './launch.js';
 
-register();
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { main } = await import(pathToFileURL(path.join(here, '..', 'main', 'cli', 'index.ts')).href);
+const { main } = await launch('gangway');
 process.exitCode = await main(process.argv.slice(2));

@@ -44,7 +44,7 @@ export interface HubCliIo {
   err(text: string): void;
 }
 
-/** `gangway hub …`: run by main/cli/commands/hub.ts in its own process (main/ may not import hub/). */
+/** `gangway hub …`: run by hub/main.ts, the process main/cli/commands/hub.ts starts (main/ may not import hub/). */
 export async function runHubCli(args: string[], io: HubCliIo): Promise<number> {
   {
     const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
@@ -119,17 +119,4 @@ export async function runHubCli(args: string[], io: HubCliIo): Promise<number> {
     log('hub stopped');
     return 0;
   }
-}
-
-const entry = process.argv[1] ?? '';
-if (entry.endsWith('hub/cli.ts')) {
-  const io = { out: (t: string) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'), err: (t: string) => process.stderr.write(t.endsWith('\n') ? t : t + '\n') };
-  runHubCli(process.argv.slice(2), io).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      const err = e as { name?: string; message?: string; code?: string };
-      io.err(`gangway hub: ${err.message ?? String(e)}`);
-      process.exit(err.name === 'GangwayError' ? 1 : err.code?.startsWith('ERR_PARSE_ARGS') ? 2 : 70);
-    },
-  );
 }

@@ -17,7 +17,15 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
 }
 
+/**
+ * The Gangway folder (a checkout). This file is one level below it as a source
+ * (main/) and in every build of it (dist-cli/, dist-electron/).
+ */
+export function checkoutDir(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+}
+
 /** The built renderer (vite build output), beside the sources in a checkout. */
 export function rendererDistDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer');
+  return path.join(checkoutDir(), 'dist', 'renderer');
 }

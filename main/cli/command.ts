@@ -1,8 +1,5 @@
-/** One `gangway <name>` command. `run` returns the process exit code. */
+/** One `gangway <name>` command (its name and summary are in commands/index.ts). `run` returns the process exit code. */
 export interface Command {
-  name: string;
-  /** One line for `gangway --help`. */
-  summary: string;
   /** Full usage text for `gangway <name> --help`. */
   usage: string;
   run(args: string[], io: CliIo): Promise<number>;

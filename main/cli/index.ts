@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { isGangwayError } from '../../shared/errors';
 import { processIo, type CliIo } from './command';
 import { COMMANDS } from './commands';
 
@@ -26,12 +25,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(readVersion());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     const near = COMMANDS.filter((c) => c.name.startsWith(name[0] ?? '')).map((c) => c.name);
     io.err(`gangway: unknown command "${name}".${near.length ? ` Did you mean ${near.join(' or ')}?` : ''}\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.usage);
     return 0;
@@ -39,6 +39,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (e) {
+    // Loaded here, not at the top: shared/errors pulls in zod, which `gangway --help` need not wait for.
+    const { isGangwayError } = await import('../../shared/errors');
     if (isGangwayError(e)) {
       io.err(`gangway ${name}: ${e.message}`);
       for (const issue of e.issues ?? []) io.err(`  ${issue.path}: ${issue.message}`);

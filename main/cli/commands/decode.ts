@@ -20,8 +20,6 @@ object per message, in gpsd's AIS JSON (the field names and scaling of
 const BATCH = 512;
 
 export const decodeCommand: Command = {
-  name: 'decode',
-  summary: "Print the AIS messages in an NMEA log as gpsd's JSON",
   usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({

@@ -22,8 +22,6 @@ Exit code 0 when the form imports (columns Gangway ignores are listed),
 1 when it has errors (broken references, unclosed groups, unknown lists).`;
 
 export const formsCommand: Command = {
-  name: 'forms',
-  summary: 'Import an XLSForm questionnaire (gangway forms import FILE.xlsx)',
   usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, save: { type: 'boolean' }, data: { type: 'string' } }, allowPositionals: true, strict: true });

@@ -20,8 +20,6 @@ function timestamp(): string {
 }
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Serve the Gangway UI and API to a browser on this machine',
   usage,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, strict: true });

@@ -56,8 +56,6 @@ function text(a: VoyageAnalysis, meta: { files: number; lines: number; rejected:
 }
 
 export const voyageCommand: Command = {
-  name: 'voyage',
-  summary: 'Port visits, voyages, AIS gaps and encounters in NMEA/AIS logs',
   usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({

@@ -73,8 +73,6 @@ function text(report: WageReport): string {
 }
 
 export const wagesCommand: Command = {
-  name: 'wages',
-  summary: 'Check wage records (statements, payroll, contracts) against contracts and the legal floor',
   usage,
   async run(args, io) {
     const [sub, ...rest] = args;
