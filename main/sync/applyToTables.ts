@@ -17,7 +17,7 @@ const now = (): string => new Date().toISOString();
  */
 export function applyDocToTables(db: Db, name: string): ApplyResult {
   const parsed = parseDocName(name);
-  if (!parsed || parsed.kind === 'index') return { doc: name, applied: false, reason: 'not a table-backed document' };
+  if (!parsed || (parsed.kind !== 'vessel' && parsed.kind !== 'audit')) return { doc: name, applied: false, reason: 'not a table-backed document' };
   const doc = loadDoc(db, name);
   try {
     return db.transaction(() => (parsed.kind === 'vessel' ? applyVessel(db, name, doc) : applyAudit(db, name, parsed.key, doc)))();

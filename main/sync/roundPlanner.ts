@@ -25,7 +25,7 @@ export function planRound(db: Db, hub: string, manifest: Manifest): RoundPlan {
   for (const d of docsToPush(db, hub)) if (!hubClock.has(d.doc)) hubClock.set(d.doc, getRemoteClock(db, hub, d.doc)?.pulled ?? 0);
   for (const doc of docsToRepull(db, hub)) if (!hubClock.has(doc)) hubClock.set(doc, 0);
   // Vessels before audits: an audit row needs its vessel row.
-  const rank = (n: string) => ({ vessel: 0, audit: 1, index: 2 })[parseDocName(n)?.kind ?? 'index'];
+  const rank = (n: string) => ({ vessel: 0, audit: 1, index: 2, summary: 3 })[parseDocName(n)?.kind ?? 'index'];
   const names = [...hubClock.keys()].filter((n) => parseDocName(n)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return { names, hubClock };
 }

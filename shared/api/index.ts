@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app';
+import { impactMethods } from './methods/impact';
 import { auditMethods } from './methods/audits';
 import { crewMethods } from './methods/crew';
 import { ingestMethods } from './methods/ingest';
@@ -22,6 +23,7 @@ export const api = {
   ...voyageMethods,
   ...syncMethods,
   ...resultMethods,
+  ...impactMethods,
 };
 
 export type Api = typeof api;

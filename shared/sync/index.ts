@@ -7,3 +7,4 @@ export * from './indexDoc';
 export * from './protectedContent';
 export * from './syncState';
 export * from './wire';
+export * from './summaryDoc';

@@ -26,3 +26,23 @@ export function readIndexDoc(doc: Y.Doc): Map<string, IndexEntry> {
   }
   return out;
 }
+
+/**
+ * Settings an agency's devices share through its index. `shareAggregates`:
+ * whether this agency's audits publish their impact summary (counts and
+ * sums) to the hub. It matters for union-confidential audits, whose
+ * summaries are published only while it is on; absent means on.
+ */
+export const IndexSettings = z.object({ shareAggregates: z.boolean().default(true) });
+export type IndexSettings = z.infer<typeof IndexSettings>;
+
+export const indexSettings = (doc: Y.Doc) => doc.getMap<unknown>('settings');
+
+export function readIndexSettings(doc: Y.Doc): IndexSettings {
+  const parsed = IndexSettings.safeParse(indexSettings(doc).toJSON());
+  return parsed.success ? parsed.data : IndexSettings.parse({});
+}
+
+export function setShareAggregates(doc: Y.Doc, share: boolean): void {
+  if (indexSettings(doc).get('shareAggregates') !== share) indexSettings(doc).set('shareAggregates', share);
+}

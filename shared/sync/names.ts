@@ -6,7 +6,7 @@ import { Id } from '../domain/ids';
  * audit and per vessel keeps each one small (well under a few MB); there is
  * never one document per fleet.
  */
-export const DocKind = z.enum(['audit', 'vessel', 'index']);
+export const DocKind = z.enum(['audit', 'vessel', 'index', 'summary']);
 export type DocKind = z.infer<typeof DocKind>;
 
 export const Agency = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an agency is a short lowercase slug, e.g. "dof-songkhla"');
@@ -15,12 +15,15 @@ export const DocName = z.union([
   z.templateLiteral(['audit:', Id]),
   z.templateLiteral(['vessel:', Id]),
   z.templateLiteral(['index:', Agency]),
+  // An audit's impact summary (summaryDoc.ts): counts and sums only, readable by the hub and the port authority.
+  z.templateLiteral(['summary:', Id]),
 ]);
 export type DocName = z.infer<typeof DocName>;
 
 export const auditDocName = (auditId: string): DocName => `audit:${auditId}` as DocName;
 export const vesselDocName = (vesselId: string): DocName => `vessel:${vesselId}` as DocName;
 export const indexDocName = (agency: string): DocName => `index:${agency}` as DocName;
+export const summaryDocName = (auditId: string): DocName => `summary:${auditId}` as DocName;
 
 export interface ParsedDocName {
   kind: DocKind;

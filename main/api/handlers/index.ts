@@ -2,6 +2,7 @@ import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import { auditHandlers } from './audits';
 import { crewHandlers } from './crew';
+import { impactHandlers } from './impact';
 import { ingestHandlers } from './ingest';
 import { interviewHandlers } from './interviews';
 import { resultHandlers } from './results';
@@ -22,4 +23,5 @@ export const handlers = {
   ...interviewHandlers,
   ...syncHandlers,
   ...resultHandlers,
+  ...impactHandlers,
 } satisfies Handlers;

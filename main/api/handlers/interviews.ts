@@ -11,6 +11,7 @@ import { inTransaction } from '../../store/database';
 import { recordInterviewConditions } from '../../store/repos/auditDraws';
 import { vaultFor } from '../../vault/vault';
 import type { CoreContext } from '../context';
+import { publishAuditSummary } from '../../impact/publish';
 import type { Handlers } from '../types';
 
 type InterviewMethods = keyof typeof interviewMethods;
@@ -59,7 +60,12 @@ export const interviewHandlers: Handlers<InterviewMethods> = {
   'interviews.setRepeatCount': ({ interviewId, path, count }, ctx) => setRepeatCount(ctx.store.db, vault(ctx), interviewId, path, count),
   'interviews.resume': ({ interviewId }, ctx) => resumeInterview(ctx.store.db, vault(ctx), interviewId),
   'interviews.pause': ({ interviewId }, ctx) => pauseInterview(ctx.store.db, interviewId),
-  'interviews.finish': ({ interviewId, stopped, portCountry }, ctx) => finishInterview(ctx.store.db, interviewId, stopped, portCountry),
+  'interviews.finish': ({ interviewId, stopped, portCountry }, ctx) => {
+    const result = finishInterview(ctx.store.db, interviewId, stopped, portCountry);
+    // The vault is open now (the answers were just given): the audit's signals can be counted.
+    publishAuditSummary(ctx.store, result.interview.auditId);
+    return result;
+  },
   'interviews.list': ({ auditId }, ctx) => listInterviews(ctx.store.db, auditId),
   'interviews.referrals': ({ country }) => referralsFor(country),
 

@@ -1,0 +1,20 @@
+import { indexDocName, setShareAggregates } from '../../../shared/sync';
+import { publishAllSummaries, sharesAggregates } from '../../impact/publish';
+import { computeAuditSummary } from '../../impact/summary';
+import { mutateDoc } from '../../sync/docStore';
+import { deviceIdentity } from '../../sync/mirror';
+import type { Handlers } from '../types';
+
+export const impactHandlers: Handlers<'impact.summary' | 'impact.sharing' | 'impact.setSharing'> = {
+  'impact.summary': ({ auditId }, ctx) => computeAuditSummary(ctx.store, auditId),
+  'impact.sharing': (_input, ctx) => {
+    const { agency } = deviceIdentity(ctx.store.db);
+    return { agency, shareAggregates: sharesAggregates(ctx.store, agency) };
+  },
+  'impact.setSharing': ({ shareAggregates }, ctx) => {
+    const { agency } = deviceIdentity(ctx.store.db);
+    mutateDoc(ctx.store.db, indexDocName(agency), (doc) => setShareAggregates(doc, shareAggregates));
+    publishAllSummaries(ctx.store);
+    return { agency, shareAggregates: sharesAggregates(ctx.store, agency) };
+  },
+};

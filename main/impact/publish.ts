@@ -1,0 +1,86 @@
+import { indexDocName, parseDocName, readIndexSettings, summaryDocName, summaryMap, writeSummaryDoc } from '../../shared/sync';
+import type { Store } from '../store/database';
+import { loadDoc, mutateDoc, onLocalChange } from '../sync/docStore';
+import { computeAuditSummary } from './summary';
+
+/** Whether the agency's devices agreed to share aggregates (the union's setting; on unless turned off). */
+export function sharesAggregates(store: Store, agency: string): boolean {
+  const doc = loadDoc(store.db, indexDocName(agency));
+  try {
+    return readIndexSettings(doc).shareAggregates;
+  } finally {
+    doc.destroy();
+  }
+}
+
+export type PublishResult = 'written' | 'unchanged' | 'withheld' | 'no_audit';
+
+/**
+ * Recomputes the audit's summary and writes `summary:<auditId>` when a figure
+ * changed. A union-confidential audit publishes only while its agency shares
+ * aggregates; when the setting is off the summary document is emptied (the
+ * hub's append-only log still holds what was sent before, as for any
+ * document).
+ */
+export function publishAuditSummary(store: Store, auditId: string): PublishResult {
+  const summary = computeAuditSummary(store, auditId);
+  if (!summary) return 'no_audit';
+  const name = summaryDocName(auditId);
+  if (summary.confidentiality === 'union' && !sharesAggregates(store, summary.agency)) {
+    mutateDoc(store.db, name, (doc) => {
+      const map = summaryMap(doc);
+      for (const key of [...map.keys()]) map.delete(key);
+    });
+    return 'withheld';
+  }
+  return mutateDoc(store.db, name, (doc) => writeSummaryDoc(doc, summary)) ? 'written' : 'unchanged';
+}
+
+/** Every audit of a vessel (after its wage records changed). */
+export function publishVesselSummaries(store: Store, vesselId: string): void {
+  const ids = store.db.prepare('SELECT id FROM audits WHERE vessel_id = ?').all(vesselId) as { id: string }[];
+  for (const { id } of ids) publishAuditSummary(store, id);
+}
+
+/** Every audit of this device's agency (after the sharing setting changed). */
+export function publishAllSummaries(store: Store): void {
+  for (const { id } of store.db.prepare('SELECT id FROM audits').all() as { id: string }[]) publishAuditSummary(store, id);
+}
+
+/** How long after an audit's last local change its summary is recomputed: a form saved field by field is one recompute. */
+export const SUMMARY_DELAY_MS = 800;
+
+/**
+ * The service that keeps summaries current: every local change to an audit
+ * document (findings, checklist, status, meta) schedules its summary. It
+ * runs after the writer's transaction, never inside it. Interviews, wage
+ * imports and the sharing setting publish directly (they change no audit
+ * document). Returns its stop.
+ */
+export function startSummaryPublisher(store: Store, log: (message: string, e?: unknown) => void = () => {}): () => void {
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    if (!store.db.open) return;
+    try {
+      for (const id of pending) publishAuditSummary(store, id);
+    } catch (e) {
+      log(`Could not update an audit summary: ${(e as Error).message}`, e);
+    }
+    pending.clear();
+  };
+  const off = onLocalChange(store.db, (doc) => {
+    const parsed = parseDocName(doc);
+    if (parsed?.kind !== 'audit') return;
+    pending.add(parsed.key);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, SUMMARY_DELAY_MS);
+    timer.unref?.();
+  });
+  return () => {
+    off();
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  };
+}

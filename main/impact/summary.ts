@@ -1,0 +1,127 @@
+import { documentedMoney, reportedFees, type Period } from '../../shared/impact/money';
+import { AuditSummary } from '../../shared/impact/summary';
+import { auditDocName, readAuditMeta, readSummaryDoc, summaryDocName } from '../../shared/sync';
+import { auditCrewProfile } from '../interviews/profiles';
+import { interviewIds, resumeInterview } from '../interviews/sessions';
+import type { Store } from '../store/database';
+import { loadDoc } from '../sync/docStore';
+import { deviceIdentity } from '../sync/mirror';
+import { vaultFor, type Vault } from '../vault/vault';
+import { loadPayslips } from '../wages/repository';
+import { reconcileVessel } from '../wages/reconcile-vessel';
+
+
+interface AuditRow {
+  id: string;
+  vesselId: string;
+  place: string;
+  date: string;
+  status: AuditSummary['status'];
+  flag: string | null;
+  owner: string | null;
+}
+
+/** Crew on the vessel's list on the audit day (no crew list reconciliation yet: the declared list is the crew recorded for the vessel). */
+function declaredCrew(store: Store, a: AuditRow): number {
+  const row = store.db
+    .prepare(
+      `SELECT count(*) AS n FROM crew_members WHERE vessel_id = ?
+       AND (on_board_from IS NULL OR on_board_from <= ?) AND (on_board_to IS NULL OR on_board_to >= ?)`,
+    )
+    .get(a.vesselId, a.date, a.date) as { n: number };
+  return row.n;
+}
+
+function interviewedCrew(store: Store, auditId: string): number {
+  return (store.db.prepare('SELECT count(DISTINCT crew_member_id) AS n FROM interviews WHERE audit_id = ? AND consent_agreed = 1').get(auditId) as { n: number }).n;
+}
+
+/** The wage months this audit answers for: after the vessel's previous audit (not cancelled), up to this audit's month. */
+function periodOf(store: Store, a: AuditRow): Period {
+  const previous = store.db
+    .prepare(`SELECT max(date) AS d FROM audits WHERE vessel_id = ? AND id != ? AND status != 'cancelled' AND date < ?`)
+    .get(a.vesselId, a.id, a.date) as { d: string | null };
+  return { until: a.date.slice(0, 7), ...(previous.d ? { after: previous.d.slice(0, 7) } : {}) };
+}
+
+const FEE_QUESTION = /(^|[./])fee_amount$/;
+
+/** Recruitment fees each interviewed crew member reported (the largest, when he was interviewed twice), in minor units. */
+function reportedFeeAmounts(store: Store, vault: Vault, auditId: string): { amount: number; currency: string }[] {
+  const byCrew = new Map<string, { amount: number; currency: string }>();
+  for (const id of interviewIds(store.db, { auditId })) {
+    const state = resumeInterview(store.db, vault, id);
+    if (!state.interview.consentAgreed) continue;
+    for (const [path, value] of Object.entries(state.answers)) {
+      if (!FEE_QUESTION.test(path) || typeof value !== 'object' || value === null || !('amount' in value) || !('currency' in value)) continue;
+      const amount = Math.round(Number((value as { amount: number }).amount) * 100);
+      const currency = String((value as { currency: string }).currency);
+      const was = byCrew.get(state.interview.crewMemberId);
+      if (!was || amount > was.amount) byCrew.set(state.interview.crewMemberId, { amount, currency });
+    }
+  }
+  return [...byCrew.values()];
+}
+
+/**
+ * The audit's summary from what this device holds. The interview signals
+ * need the vault open; while it is locked the signals already published (if
+ * any) are kept rather than replaced by nothing. Returns null for an audit
+ * this device does not have.
+ */
+export function computeAuditSummary(store: Store, auditId: string, now = new Date()): AuditSummary | null {
+  const a = store.db
+    .prepare(
+      `SELECT a.id, a.vessel_id AS vesselId, a.place, a.date, a.status, v.flag, v.owner
+       FROM audits a JOIN vessels v ON v.id = a.vessel_id WHERE a.id = ?`,
+    )
+    .get(auditId) as AuditRow | undefined;
+  if (!a) return null;
+  const auditDoc = loadDoc(store.db, auditDocName(auditId));
+  const meta = readAuditMeta(auditDoc);
+  auditDoc.destroy();
+  const previousDoc = loadDoc(store.db, summaryDocName(auditId));
+  const previous = readSummaryDoc(previousDoc);
+  previousDoc.destroy();
+
+  const vault = vaultFor(store.db);
+  let signals: AuditSummary['signals'] = previous?.signals ?? null;
+  let reported = previous?.money.filter((m) => m.basis === 'reported') ?? [];
+  if (vault.status().unlocked) {
+    const profile = auditCrewProfile(store.db, vault, auditId);
+    signals = {
+      interviewed: profile.interviewed,
+      indicators: profile.indicators.filter((l) => l.crewWithSignal > 0).map((l) => ({ indicator: l.indicator, crewWithSignal: l.crewWithSignal })),
+      // strongSignal is exactly "both dimensions in this crew member's answers in this audit" (shared/forms/profile.ts).
+      forcedLabour: profile.strongSignals,
+    };
+    reported = reportedFees(reportedFeeAmounts(store, vault, auditId));
+  }
+
+  const hasWages = store.db.prepare('SELECT 1 FROM wage_contracts WHERE vessel_id = ? LIMIT 1').get(a.vesselId);
+  const documented = hasWages ? documentedMoney(reconcileVessel(store, a.vesselId), loadPayslips(store.db, a.vesselId), periodOf(store, a)) : { lines: [], crew: 0, months: 0 };
+  const { agency, role } = deviceIdentity(store.db);
+  return AuditSummary.parse({
+    version: 1,
+    auditId,
+    vesselId: a.vesselId,
+    date: a.date,
+    port: a.place.trim(),
+    ...(a.flag ? { flag: a.flag } : {}),
+    ...(a.owner ? { owner: a.owner } : {}),
+    agency: meta?.agency ?? agency,
+    confidentiality: meta?.confidentiality ?? (role === 'union_rep' ? 'union' : 'agency'),
+    status: a.status,
+    crew: {
+      declared: declaredCrew(store, a),
+      present: null,
+      selectedAtRandom: null,
+      interviewed: interviewedCrew(store, auditId),
+      interviewedWithoutOfficers: null,
+    },
+    signals,
+    wageRecords: { crew: documented.crew, months: documented.months, ...(documented.from ? { from: documented.from, to: documented.to } : {}) },
+    money: [...documented.lines, ...reported],
+    computedAt: now.toISOString(),
+  });
+}

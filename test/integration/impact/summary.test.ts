@@ -1,0 +1,83 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditSummary } from '../../../shared/impact/summary';
+import { auditParts, readSummaryDoc, summaryDocName } from '../../../shared/sync';
+import { publishAuditSummary } from '../../../main/impact/publish';
+import { loadDoc } from '../../../main/sync/docStore';
+import { recordAuditChange } from '../../../main/sync/mirror';
+import { CREW } from '../../fixtures/wages/scenario';
+import { testCore } from '../../support/core';
+import { seedFleet } from '../../support/seed-fleet';
+
+/** The fleet of test/support/seed-fleet.ts: three interviews with known answers and the wage scenario's known money. */
+describe("an audit's impact summary", () => {
+  const { api, core } = testCore();
+  let latest: string;
+  let older: string;
+  let summary: AuditSummary;
+
+  beforeAll(async () => {
+    await seedFleet(api);
+    const audits = await api.call('audits.list', {});
+    latest = audits.find((a) => a.vesselName === 'Sea Star 7' && a.date === '2026-11-27')!.id;
+    older = audits.find((a) => a.vesselName === 'Sea Star 7' && a.date === '2026-01-10')!.id;
+    summary = (await api.call('impact.summary', { auditId: latest }))!;
+  });
+  afterAll(() => core.close());
+
+  it('counts the crew interviewed, the crew with each indicator and the crew meeting the forced-labour definition', () => {
+    expect(summary.crew).toEqual({ declared: 20, present: null, selectedAtRandom: null, interviewed: 3, interviewedWithoutOfficers: null });
+    expect(summary.signals?.interviewed).toBe(3);
+    // C01 alone has both involuntariness (job not as promised) and coercion (documents held by the captain).
+    expect(summary.signals?.forcedLabour).toBe(1);
+    const byIndicator = Object.fromEntries(summary.signals!.indicators.map((i) => [i.indicator, i.crewWithSignal]));
+    expect(byIndicator).toMatchObject({ retention_of_documents: 2, deception: 1 });
+    expect(summary).toMatchObject({ port: 'Songkhla', flag: 'THA', date: '2026-11-27', confidentiality: 'agency' });
+  });
+
+  it("puts the vessel's wage months on the audit that answers for them, so two audits never count a month twice", async () => {
+    const first = (await api.call('impact.summary', { auditId: older }))!;
+    // The scenario's wages are of 2024: before the older audit (January 2026), after no audit before it.
+    expect(first.wageRecords).toMatchObject({ crew: 20, from: '2024-01' });
+    expect(summary.wageRecords.months).toBe(0);
+    const sum = (s: AuditSummary, ...categories: string[]) => s.money.filter((m) => categories.includes(m.category) && m.basis === 'documented').reduce((n, m) => n + m.amount, 0);
+    // The hand-worked totals of the wage scenario: 70,540.00 THB short, 528,000.00 THB taken by card control.
+    expect(sum(first, 'withheld_wages', 'illegal_deductions') + sum(summary, 'withheld_wages', 'illegal_deductions')).toBe(7_054_000);
+    expect(sum(first, 'withdrawn_while_card_held')).toBe(52_800_000);
+    expect(sum(first, 'illegal_deductions')).toBeGreaterThan(0); // C13's equipment deduction is not in the contract
+    expect(sum(first, 'recruitment_fees')).toBeGreaterThan(0); // C05 and C06 repay a recruitment advance
+    expect(first.money.every((m) => m.currency === 'THB' && m.crew === 20)).toBe(true);
+  });
+
+  it('publishes a summary:<auditId> document with no pseudonym, name or answer in it', () => {
+    // Importing the wage records published it already; recomputing an unchanged audit writes nothing.
+    expect(publishAuditSummary(core.context()!.store, latest)).toBe('unchanged');
+    const doc = loadDoc(core.context()!.store.db, summaryDocName(latest));
+    expect(readSummaryDoc(doc)?.signals?.forcedLabour).toBe(1);
+    const bytes = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1');
+    for (const pseudonym of CREW) expect(bytes).not.toContain(pseudonym);
+    for (const answer of ['captain', 'broker', 'job_as_promised', 'documents_holder']) expect(bytes).not.toContain(answer);
+  });
+
+  it('keeps the published signals while the vault is locked instead of dropping them', async () => {
+    await api.call('vault.lock');
+    const locked = (await api.call('impact.summary', { auditId: latest }))!;
+    expect(locked.signals).toEqual(summary.signals);
+  });
+
+  it('withholds a union-confidential summary while the union does not share aggregates, and publishes it again when it does', async () => {
+    const store = core.context()!.store;
+    const vessel = await api.call('vessels.create', { name: 'Union Hope', flag: 'THA' });
+    const id = (await api.call('audits.create', { vesselId: vessel.id, place: 'Ranong', date: '2026-10-01', inspector: 'U' })).id;
+    // Union-confidential, as a union representative's device records it.
+    recordAuditChange(store.db, id, (doc) => auditParts(doc).meta.set('confidentiality', 'union'));
+    expect(publishAuditSummary(store, id)).toBe('written');
+    await api.call('impact.setSharing', { shareAggregates: false });
+    expect(publishAuditSummary(store, id)).toBe('withheld');
+    expect(readSummaryDoc(loadDoc(store.db, summaryDocName(id)))).toBeNull();
+    // Agency audits publish whatever the union's setting.
+    expect(readSummaryDoc(loadDoc(store.db, summaryDocName(latest)))).not.toBeNull();
+    expect(await api.call('impact.setSharing', { shareAggregates: true })).toMatchObject({ shareAggregates: true });
+    expect(readSummaryDoc(loadDoc(store.db, summaryDocName(id)))?.confidentiality).toBe('union');
+  });
+});
