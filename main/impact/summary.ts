@@ -4,6 +4,7 @@ import { auditDocName, readAuditMeta, readSummaryDoc, summaryDocName } from '../
 import { auditCrewProfile } from '../interviews/profiles';
 import { interviewIds, resumeInterview } from '../interviews/sessions';
 import type { Store } from '../store/database';
+import { crewCounts } from '../store/repos/auditCrew';
 import { loadDoc } from '../sync/docStore';
 import { deviceIdentity } from '../sync/mirror';
 import { vaultFor, type Vault } from '../vault/vault';
@@ -21,19 +22,23 @@ interface AuditRow {
   owner: string | null;
 }
 
-/** Crew on the vessel's list on the audit day (no crew list reconciliation yet: the declared list is the crew recorded for the vessel). */
-function declaredCrew(store: Store, a: AuditRow): number {
-  const row = store.db
-    .prepare(
-      `SELECT count(*) AS n FROM crew_members WHERE vessel_id = ?
-       AND (on_board_from IS NULL OR on_board_from <= ?) AND (on_board_to IS NULL OR on_board_to >= ?)`,
-    )
-    .get(a.vesselId, a.date, a.date) as { n: number };
-  return row.n;
-}
-
-function interviewedCrew(store: Store, auditId: string): number {
-  return (store.db.prepare('SELECT count(DISTINCT crew_member_id) AS n FROM interviews WHERE audit_id = ? AND consent_agreed = 1').get(auditId) as { n: number }).n;
+/**
+ * The audit's crew facts from its crew list reconciliation (main/store/repos/auditCrew.ts).
+ * Without a crew list the declared and present counts are unknown (null), not zero;
+ * likewise officers' presence when no interview recorded its conditions.
+ */
+function crewOf(store: Store, auditId: string): AuditSummary['crew'] {
+  const c = crewCounts(store.db, auditId);
+  const listed = store.db.prepare('SELECT 1 FROM audit_crew WHERE audit_id = ? LIMIT 1').get(auditId) !== undefined;
+  const conditions =
+    store.db.prepare('SELECT 1 FROM interview_conditions ic JOIN interviews i ON i.id = ic.interview_id WHERE i.audit_id = ? LIMIT 1').get(auditId) !== undefined;
+  return {
+    declared: listed ? c.declared : null,
+    present: listed ? c.present : null,
+    selectedAtRandom: listed ? c.randomlySelected : null,
+    interviewed: c.interviewed,
+    interviewedWithoutOfficers: conditions ? c.interviewedWithoutOfficers : null,
+  };
 }
 
 /** The wage months this audit answers for: after the vessel's previous audit (not cancelled), up to this audit's month. */
@@ -112,13 +117,7 @@ export function computeAuditSummary(store: Store, auditId: string, now = new Dat
     agency: meta?.agency ?? agency,
     confidentiality: meta?.confidentiality ?? (role === 'union_rep' ? 'union' : 'agency'),
     status: a.status,
-    crew: {
-      declared: declaredCrew(store, a),
-      present: null,
-      selectedAtRandom: null,
-      interviewed: interviewedCrew(store, auditId),
-      interviewedWithoutOfficers: null,
-    },
+    crew: crewOf(store, auditId),
     signals,
     wageRecords: { crew: documented.crew, months: documented.months, ...(documented.from ? { from: documented.from, to: documented.to } : {}) },
     money: [...documented.lines, ...reported],

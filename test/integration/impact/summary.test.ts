@@ -26,13 +26,26 @@ describe("an audit's impact summary", () => {
   afterAll(() => core.close());
 
   it('counts the crew interviewed, the crew with each indicator and the crew meeting the forced-labour definition', () => {
-    expect(summary.crew).toEqual({ declared: 20, present: null, selectedAtRandom: null, interviewed: 3, interviewedWithoutOfficers: null });
+    // The seed has no crew list reconciliation: what it would say is unknown, not zero. Its
+    // interviews were held with nobody else in the room (safety checklist), so all three count as without officers.
+    expect(summary.crew).toEqual({ declared: null, present: null, selectedAtRandom: null, interviewed: 3, interviewedWithoutOfficers: 3 });
     expect(summary.signals?.interviewed).toBe(3);
     // C01 alone has both involuntariness (job not as promised) and coercion (documents held by the captain).
     expect(summary.signals?.forcedLabour).toBe(1);
     const byIndicator = Object.fromEntries(summary.signals!.indicators.map((i) => [i.indicator, i.crewWithSignal]));
     expect(byIndicator).toMatchObject({ retention_of_documents: 2, deception: 1 });
     expect(summary).toMatchObject({ port: 'Songkhla', flag: 'THA', date: '2026-11-27', confidentiality: 'agency' });
+  });
+
+  it("takes the crew declared, present and drawn at random from the audit's crew list", async () => {
+    const vessel = await api.call('vessels.create', { name: 'Crew Listed', flag: 'THA' });
+    const audit = await api.call('audits.create', { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-28', inspector: 'K' });
+    const crew = await api.call('crew.add', { auditId: audit.id, entries: Array.from({ length: 6 }, () => ({ role: 'fisher' as const, present: true })) });
+    await api.call('crew.add', { auditId: audit.id, entries: [{ role: 'fisher', present: true, declared: false }] });
+    await api.call('crew.update', { auditId: audit.id, crewMemberIds: [crew[0]!.crewMemberId], fields: { present: false } });
+    await api.call('crew.draw', { auditId: audit.id, count: 2 });
+    const s = (await api.call('impact.summary', { auditId: audit.id }))!;
+    expect(s.crew).toEqual({ declared: 6, present: 6, selectedAtRandom: 2, interviewed: 0, interviewedWithoutOfficers: null });
   });
 
   it("puts the vessel's wage months on the audit that answers for them, so two audits never count a month twice", async () => {
