@@ -1,4 +1,4 @@
-import { parseDocName, type Role } from '../shared/sync';
+import { auditDocName, parseDocName, type Role } from '../shared/sync';
 import type { HubDocMeta } from './store';
 
 export interface Access {
@@ -21,12 +21,21 @@ const read: Access = { allow: true, readOnly: true };
  * - inspector: its own agency's audits, read-write
  * - union rep: union-confidential audits of its agency, read-write; invisible to everyone else unless shared
  * - port authority: vessel registry read-write; audits only when shared with it, read-only
+ * - an audit's summary (summary:<auditId>, counts and sums only): written by whoever may write the
+ *   audit, read by whoever may read it and by the port authority, which the impact figures are for
+ *   (the device publishes a union-confidential audit's summary only while the union shares aggregates)
  * A document the hub has never seen may be created by a writer of the role that would own it.
  * The hub enforces read-only itself (Hocuspocus drops a read-only connection's updates).
+ * `metaOf` finds another document's record (a summary follows its audit).
  */
-export function decideAccess(who: Principal, docName: string, meta: HubDocMeta | null): Access {
+export function decideAccess(who: Principal, docName: string, meta: HubDocMeta | null, metaOf: (doc: string) => HubDocMeta | null = () => null): Access {
   const parsed = parseDocName(docName);
   if (!parsed) return deny(`"${docName}" is not a Gangway document name.`);
+  if (parsed.kind === 'summary') {
+    const audit = decideAccess(who, auditDocName(parsed.key), metaOf(auditDocName(parsed.key)));
+    if (audit.allow && !audit.readOnly) return write;
+    return who.role === 'port_authority' || audit.allow ? read : deny(audit.reason ?? 'This audit has not been shared with you.');
+  }
   if (parsed.kind === 'vessel') {
     if (who.role === 'port_authority' || !meta) return write;
     return read;

@@ -99,7 +99,7 @@ export class HubHttp implements Extension {
       const clock = this.hub.latestSeq();
       const documents = this.hub
         .changedSince(since, device.id)
-        .filter((m) => decideAccess(device, m.doc, m).allow)
+        .filter((m) => decideAccess(device, m.doc, m, (d) => this.hub.docMeta(d)).allow)
         .map((m) => ({ name: m.doc, clock: m.clock }));
       send(res, 200, { clock, documents } satisfies Manifest);
       return true;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Extension, beforeHandleMessagePayload, onAuthenticatePayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
 import { GangwayError } from '../shared/errors';
-import { auditParts, CLOSE_REFUSED, CLOSE_RESET, parseDocName, protectedContentLost } from '../shared/sync';
+import { auditDocName, auditParts, CLOSE_REFUSED, CLOSE_RESET, parseDocName, protectedContentLost, summaryMap } from '../shared/sync';
 import { decideAccess } from './access';
 import { getDevice, type DeviceRecord } from './enrolment';
 import type { HubStore } from './store';
@@ -37,7 +37,7 @@ export class HubExtension implements Extension {
     } catch (e) {
       throw refusal(CLOSE_REFUSED + (e instanceof GangwayError ? e.message : 'The token does not verify.'), 4401);
     }
-    const access = decideAccess(device, data.documentName, this.hub.docMeta(data.documentName));
+    const access = decideAccess(device, data.documentName, this.hub.docMeta(data.documentName), (d) => this.hub.docMeta(d));
     if (!access.allow) throw refusal(CLOSE_REFUSED + (access.reason ?? 'Not allowed.'));
     data.connectionConfig.readOnly = access.readOnly;
     return { device };
@@ -81,7 +81,8 @@ export class HubExtension implements Extension {
     // Protected content can only be lost through deletions; and the owning agency can
     // only be claimed by an update while the document does not name one yet. Only
     // then is the update tried on a copy first (the common case, an insertion, is not).
-    const needsTrial = decoded.ds.clients.size > 0 || (metaMap !== null && metaMap.get('agency') === undefined);
+    // A summary is small and always tried: it must be about the audit it is named for.
+    const needsTrial = decoded.ds.clients.size > 0 || (metaMap !== null && metaMap.get('agency') === undefined) || parsed.kind === 'summary';
     const trial = needsTrial ? new Y.Doc({ gc: false }) : null;
     try {
       if (trial) {
@@ -92,6 +93,12 @@ export class HubExtension implements Extension {
           const agency = auditParts(trial).meta.get('agency');
           const owner = meta?.agency ?? device.agency;
           if (agency !== undefined && agency !== owner) problems.push(`the audit names agency "${String(agency)}" but belongs to "${owner}"`);
+        }
+        if (parsed.kind === 'summary') {
+          const s = summaryMap(trial);
+          const owner = this.hub.docMeta(auditDocName(parsed.key))?.agency ?? meta?.agency ?? device.agency;
+          if (s.get('auditId') !== undefined && s.get('auditId') !== parsed.key) problems.push(`the summary is about audit "${String(s.get('auditId'))}", not ${parsed.key}`);
+          if (s.get('agency') !== undefined && s.get('agency') !== owner) problems.push(`the summary names agency "${String(s.get('agency'))}" but the audit belongs to "${owner}"`);
         }
         if (problems.length > 0) {
           this.log(`refused update to ${documentName} from device ${device.id} (${device.userName}): ${problems.join('; ')}`);

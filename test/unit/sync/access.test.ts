@@ -29,6 +29,28 @@ describe('roles per document on the hub', () => {
   });
 });
 
+describe("an audit's summary on the hub", () => {
+  const summary = 'summary:0b8f7a52-6c1e-4a3b-9d0e-3f2a1b4c5d6e';
+  const of = (m: ReturnType<typeof meta> | null) => (doc: string) => (doc === audit ? m : null);
+
+  it("is written by the audit's own devices and read, not written, by the port authority", () => {
+    expect(decideAccess({ role: 'inspector', agency: 'dof' }, summary, null, of(meta('agency')))).toEqual({ allow: true, readOnly: false });
+    expect(decideAccess({ role: 'port_authority', agency: 'marine' }, summary, null, of(meta('agency')))).toEqual({ allow: true, readOnly: true });
+    expect(decideAccess({ role: 'inspector', agency: 'other' }, summary, null, of(meta('agency'))).allow).toBe(false);
+  });
+
+  it("of a union-confidential audit: the union's devices write it, the port authority reads it, the agency's inspectors do not", () => {
+    expect(decideAccess({ role: 'union_rep', agency: 'dof' }, summary, null, of(meta('union')))).toEqual({ allow: true, readOnly: false });
+    expect(decideAccess({ role: 'port_authority', agency: 'marine' }, summary, null, of(meta('union')))).toEqual({ allow: true, readOnly: true });
+    expect(decideAccess({ role: 'inspector', agency: 'dof' }, summary, null, of(meta('union'))).allow).toBe(false);
+  });
+
+  it('before its audit reaches the hub, whoever could create the audit may create it; the port authority only reads', () => {
+    expect(decideAccess({ role: 'inspector', agency: 'dof' }, summary, null, of(null)).readOnly).toBe(false);
+    expect(decideAccess({ role: 'port_authority', agency: 'marine' }, summary, null, of(null))).toEqual({ allow: true, readOnly: true });
+  });
+});
+
 describe('back-off', () => {
   it('waits grow with each failure, never past the cap, and are spread by jitter', () => {
     expect(backoffDelay(0, 1000, 60_000, () => 1)).toBe(1000);
