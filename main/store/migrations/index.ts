@@ -8,10 +8,12 @@ import { migration as resumeState } from './0008-resume-state';
 import { migration as auditCrew } from './0010-audit-crew';
 import { migration as auditInterviewees } from './0011-audit-interviewees';
 import { migration as auditEvidence } from './0012-audit-evidence';
+import { migration as evidenceLog } from './0015-evidence-log';
 
 /**
  * Every migration, in order. Numbers are taken, never reused or edited once
  * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync, 0008 file-import resume state,
- * 0010-0012 the audit record (crew list, interviewees, evidence and citations).
+ * 0010-0012 the audit record (crew list, interviewees, evidence and citations),
+ * 0015 the evidence log.
  */
-export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState, auditCrew, auditInterviewees, auditEvidence];
+export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState, auditCrew, auditInterviewees, auditEvidence, evidenceLog];

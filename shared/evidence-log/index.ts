@@ -1,0 +1,3 @@
+export * from './entry';
+export * from './merkle';
+export * from './note';
