@@ -8,6 +8,7 @@ export const hubUsage = `Usage: gangway hub [--data DIR] [--port N] [--host ADDR
        gangway hub devices [--data DIR]
        gangway hub revoke DEVICE_ID [--data DIR]
        gangway hub log [--doc NAME] [--data DIR]
+       gangway hub results [--data DIR] [--by port,month] [--from DATE --to DATE] [--programme DATE] [--json|--csv]
 
 Runs the port hub that devices sync with when they reach port, and manages
 who may connect to it.
@@ -24,7 +25,12 @@ who may connect to it.
             ROLE is inspector, union_rep or port_authority
   devices   list enrolled devices
   revoke    refuse a device from now on
-  log       list every update the hub received, with device and user`;
+  log       list every update the hub received, with device and user
+  results   the impact figures from the audits' summaries: prevalence of forced labour
+            and of each ILO indicator with 95 % intervals, illicit profit per crew member,
+            by port, month, quarter, flag or owner (--by, up to three); --programme DATE
+            compares audits before and after it. Small cells are withheld (disclosure
+            control); --json and --csv print the public export (docs/impact-export.md)`;
 
 const options = {
   data: { type: 'string' },
@@ -37,6 +43,12 @@ const options = {
   doc: { type: 'string' },
   'ui-port': { type: 'string' },
   'no-ui': { type: 'boolean' },
+  by: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  programme: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
 } as const;
 
 export interface HubCliIo {
@@ -78,6 +90,16 @@ export async function runHubCli(args: string[], io: HubCliIo): Promise<number> {
           return 0;
         }
         for (const d of listDevices(store)) io.out(`${d.id}  ${d.role.padEnd(14)} ${d.agency.padEnd(16)} ${d.userName} — ${d.name}${d.revokedAt ? `  REVOKED ${d.revokedAt}` : ''}`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
+    if (sub === 'results') {
+      const { printResults } = await import('./resultsCli');
+      const store = new HubStore(dataDir);
+      try {
+        printResults(store, values, io);
       } finally {
         store.close();
       }
