@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Money, Prevalence } from '../../shared/results/fleet';
+import { K_MIN, RELIABLE_N } from '../../shared/impact/disclosure';
+import { wilson } from '../../shared/impact/intervals';
 import { useLoad } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
 
@@ -32,34 +34,58 @@ function MoneyCards({ money }: { money: Money[] }) {
   );
 }
 
-/** Horizontal bars, one per indicator, longest first: a shape people read faster than a table. */
+/**
+ * Horizontal bars, one per indicator, longest first, each with its 95 % Wilson
+ * interval as a whisker and the count beside the share. Under K_MIN crew a
+ * share says nothing a reader should act on: the counts are shown, the
+ * shares are not ("too few to say").
+ */
 function PrevalenceChart({ prevalence, total, testId, label }: { prevalence: Prevalence[]; total: number; testId: string; label: string }) {
   const { t, i18n } = useTranslation();
   const rows = [...prevalence].sort((a, b) => b.share - a.share);
   const pct = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const tooFew = total < K_MIN;
   const rowH = 30;
   const labelW = 330;
   const barW = 420;
   return (
-    <svg className="chart" role="img" aria-label={label} width={labelW + barW + 80} height={rows.length * rowH + 8} data-testid={testId}>
-      {rows.map((r, i) => {
-        const name = t(`audits.indicators.${r.indicator}`);
-        const y = i * rowH + 4;
-        return (
-          <g key={r.indicator}>
-            <title>{t('results.prevalenceBar', { indicator: name, count: r.crewWithSignal, total, percent: pct.format(r.share) })}</title>
-            <text x={labelW - 10} y={y + rowH / 2 + 5} textAnchor="end" className="chart-label">
-              {name}
-            </text>
-            <rect x={labelW} y={y + 4} width={barW} height={rowH - 10} className="chart-track" />
-            <rect x={labelW} y={y + 4} width={Math.max(r.share * barW, r.crewWithSignal > 0 ? 2 : 0)} height={rowH - 10} className="chart-bar" />
-            <text x={labelW + barW + 8} y={y + rowH / 2 + 5} className="chart-value">
-              {pct.format(r.share)} ({r.crewWithSignal})
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div data-testid={testId}>
+      {tooFew ? (
+        <p className="notice">{t('results.tooFew', { total, min: K_MIN })}</p>
+      ) : (
+        total < RELIABLE_N && <p className="muted">{t('results.unreliable', { total, reliable: RELIABLE_N })}</p>
+      )}
+      <svg className="chart" role="img" aria-label={label} width={labelW + barW + 260} height={rows.length * rowH + 8}>
+        {rows.map((r, i) => {
+          const name = t(`audits.indicators.${r.indicator}`);
+          const y = i * rowH + 4;
+          const ci = wilson(r.crewWithSignal, total);
+          const value = tooFew
+            ? t('results.countOnly', { count: r.crewWithSignal, total })
+            : t('results.shareWithInterval', { percent: pct.format(r.share), count: r.crewWithSignal, total, lo: pct.format(ci.lo).replace(/\s?%$/, ''), hi: pct.format(ci.hi) });
+          return (
+            <g key={r.indicator}>
+              <title>{t('results.prevalenceBar', { indicator: name, count: r.crewWithSignal, total, percent: tooFew ? t('results.tooFewShort') : pct.format(r.share) })}</title>
+              <text x={labelW - 10} y={y + rowH / 2 + 5} textAnchor="end" className="chart-label">
+                {name}
+              </text>
+              <rect x={labelW} y={y + 4} width={barW} height={rowH - 10} className="chart-track" />
+              {!tooFew && (
+                <>
+                  <rect x={labelW} y={y + 4} width={Math.max(r.share * barW, r.crewWithSignal > 0 ? 2 : 0)} height={rowH - 10} className="chart-bar" />
+                  <line x1={labelW + ci.lo * barW} x2={labelW + ci.hi * barW} y1={y + rowH / 2} y2={y + rowH / 2} className="chart-interval" />
+                  <line x1={labelW + ci.lo * barW} x2={labelW + ci.lo * barW} y1={y + 8} y2={y + rowH - 8} className="chart-interval" />
+                  <line x1={labelW + ci.hi * barW} x2={labelW + ci.hi * barW} y1={y + 8} y2={y + rowH - 8} className="chart-interval" />
+                </>
+              )}
+              <text x={labelW + barW + 8} y={y + rowH / 2 + 5} className="chart-value">
+                {value}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
 

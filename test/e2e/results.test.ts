@@ -30,11 +30,16 @@ describe('a port officer reading the results', () => {
     expect(await page.getByTestId('illicit-THB').textContent()).toMatch(/598,540/);
     const chart = page.getByTestId('prevalence-chart');
     expect(await chart.textContent()).toContain('Retention of identity documents');
-    expect(await chart.textContent()).toContain('67% (2)');
-    expect(await chart.textContent()).toContain('33% (1)');
+    // Three interviews: counts, and no share of so few ("too few to say").
+    expect(await chart.textContent()).toContain('2 of 3');
+    expect(await chart.textContent()).toContain('1 of 3');
+    expect(await chart.textContent()).toContain('Too few to say');
+    expect(await chart.textContent()).not.toContain('67%');
     const records = page.getByTestId('records-chart');
     expect(await records.textContent()).toContain('Withholding of wages');
-    expect(await records.textContent()).toContain('65% (13)');
+    // Twenty crew: the share with its count and its Wilson 95 % interval, flagged as uncertain under 30.
+    expect(await records.textContent()).toContain('65% (13 of 20) · 95% 43–82%');
+    expect(await records.textContent()).toContain('fewer than 30');
     const table = page.getByTestId('results-vessels');
     expect(await table.getByRole('row', { name: /Sea Star 7/ }).textContent()).toMatch(/2026-11-27.*3.*1/);
     expect(await table.getByRole('row', { name: /Ocean Pride/ }).textContent()).toMatch(/Ocean Pride1—/);
