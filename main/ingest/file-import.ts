@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../../shared/api/methods/ingest';
 import { GangwayError } from '../../shared/errors';
-import { isGzip, readFileLines, sha256File } from '../../native/file/file-lines';
+import { gzipDamage, isGzip, readFileLines, sha256File } from '../../native/file/file-lines';
 import type { Db } from '../store/database';
 import { endSession, getFile, getSession, openSession, recordFile } from '../store/repos/marine-sessions';
 import type { IngestBatcher } from './batcher';
@@ -159,6 +159,8 @@ function resumeState(json: string | null): PipelineState | undefined {
 }
 
 function readFailed(abs: string, lines: number, gzip: boolean, e: unknown): string {
+  const damage = gzip ? gzipDamage(e) : undefined;
+  if (damage !== undefined) return `In ${abs}, ${damage} after ${lines} lines; those lines were imported. Import a complete copy of the log to add the rest.`;
   const gz = gzip ? ' The gzip data may be damaged.' : '';
   return `Reading ${abs} failed after ${lines} lines: ${(e as Error).message}.${gz} Importing it again continues where it stopped.`;
 }

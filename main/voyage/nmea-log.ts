@@ -1,7 +1,7 @@
 import { GangwayError } from '../../shared/errors';
 import type { FleetReports } from '../../shared/voyage/fleet';
 import type { Position, VesselIdentity } from '../../shared/voyage/position';
-import { readFileLines } from '../../native/file/file-lines';
+import { gzipDamage, readFileLines } from '../../native/file/file-lines';
 import { LineDecoder } from '../ingest/line-decoder';
 
 /** What a set of NMEA/AIS logs says: the receiver's own track, every vessel heard on AIS, and their names. */
@@ -117,6 +117,10 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
     } catch (e) {
       if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
         throw new GangwayError('IMPORT', `There is no log file ${file}. Check the path.`);
+      }
+      const damage = gzipDamage(e);
+      if (damage !== undefined) {
+        throw new GangwayError('IMPORT', `In ${file}, ${damage} after ${lines} lines. Use a complete copy of the log, or decompress what is left (zcat) and give that.`);
       }
       throw e;
     }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { MAX_LINE } from '../line-splitter';
 
@@ -92,4 +93,44 @@ function pushLine(out: FileLine[], buf: Buffer, start: number, end: number, base
   if (offset < fromOffset) return;
   const stop = end > start && buf[end - 1] === 13 ? end - 1 : end;
   if (stop > start) out.push({ line: buf.toString('latin1', start, stop), offset });
+}
+
+/**
+ * The bytes of a log from any stream (a file, standard input), decompressed when
+ * they start with gzip's magic number: the content says what it is, whatever the
+ * file is called. Concatenated gzip members are read as one. A damaged gzip throws
+ * from the iteration after every byte decoded before the damage was yielded.
+ */
+export async function* logBytes(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const it = source[Symbol.asyncIterator]();
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const r = await it.next();
+    if (r.done) {
+      if (head.length) yield head;
+      return;
+    }
+    head = Buffer.concat([head, typeof r.value === 'string' ? Buffer.from(r.value, 'latin1') : r.value]);
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield head;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value, 'latin1') : r.value;
+  }
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    yield* rest();
+    return;
+  }
+  const gunzip = zlib.createGunzip();
+  const feed = Readable.from(rest());
+  feed.on('error', (e) => gunzip.destroy(e));
+  feed.pipe(gunzip);
+  for await (const chunk of gunzip) yield chunk as Buffer;
+}
+
+/** A one-sentence account of a gzip stream that stopped decompressing (truncated, bit-flipped). */
+export function gzipDamage(e: unknown): string | undefined {
+  const code = (e as { code?: string }).code;
+  if (code === 'Z_BUF_ERROR' || (e as Error).message === 'unexpected end of file') return 'the gzip data ends early (the file is truncated)';
+  if (code === 'Z_DATA_ERROR') return `the gzip data is damaged (${(e as Error).message})`;
+  return undefined;
 }

@@ -16,6 +16,15 @@ async function run(args: string[], stdin = ''): Promise<{ code: number; out: str
   return { code, out: out.split('\n').filter(Boolean), err };
 }
 
+/** Everything written to standard output, exactly. */
+async function runText(args: string[], stdin: string | Buffer = ''): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t.endsWith('\n') ? t : t + '\n'), err: (t) => (err += t + '\n'), stdin: Readable.from([stdin]) };
+  const code = await main(['decode', ...args], io);
+  return { code, out, err };
+}
+
 const sample = path.join(FIXTURES, 'ais/gpsd-sample.aivdm');
 const reference = fs
   .readFileSync(path.join(FIXTURES, 'ais/gpsd-sample.gpsdecode.json'), 'utf8')
@@ -30,10 +39,9 @@ describe('gangway decode', () => {
     expect(normalise(r.out.map((l) => JSON.parse(l) as unknown))).toEqual(normalise(reference));
   });
 
-  it('prints the very same text as gpsdecode -j, byte for byte (but for gpsd’s CR LF line ends)', async () => {
-    const r = await run([sample]);
-    const text = fs.readFileSync(path.join(FIXTURES, 'ais/gpsd-sample.gpsdecode.json'), 'utf8').replace(/\r/g, '').trim().split('\n');
-    expect(r.out).toEqual(text);
+  it('prints the very same text as gpsdecode -j, byte for byte, CR LF line ends included', async () => {
+    const r = await runText([sample]);
+    expect(r.out).toBe(fs.readFileSync(path.join(FIXTURES, 'ais/gpsd-sample.gpsdecode.json'), 'utf8'));
   });
 
   it('keeps gpsd’s fixed decimals in the text ("course":224.0, "lon":-70.758200)', async () => {
@@ -55,6 +63,33 @@ describe('gangway decode', () => {
     fs.writeFileSync(gz, gzipSync(fs.readFileSync(sample)));
     const r = await run([gz]);
     expect(r.out).toHaveLength(97);
+  });
+
+  it('knows gzip by its magic bytes, on standard input and under any file name', async () => {
+    const packed = gzipSync(fs.readFileSync(sample));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-decode-'));
+    const oddName = path.join(dir, 'sample.log');
+    fs.writeFileSync(oddName, packed);
+    const plain = await runText([sample]);
+    expect((await runText(['-'], packed)).out).toBe(plain.out);
+    expect((await runText([oddName])).out).toBe(plain.out);
+  });
+
+  it('a truncated or damaged gzip prints what it decoded, then one sentence, and exits 1', async () => {
+    const packed = gzipSync(fs.readFileSync(sample));
+    const all = (await runText([sample])).out;
+    const truncated = await runText(['-'], packed.subarray(0, Math.floor(packed.length * 0.6)));
+    expect(truncated.code).toBe(1);
+    expect(truncated.out.length).toBeGreaterThan(0);
+    expect(all.startsWith(truncated.out)).toBe(true);
+    expect(truncated.err).toMatch(/^gangway decode: the gzip data ends early \(the file is truncated\) after \d+ lines of the input; the messages before that point were printed\.\n$/);
+    const flipped = Buffer.from(packed);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0x55;
+    const damaged = await runText(['-'], flipped);
+    expect(damaged.code).toBe(1);
+    expect(damaged.err.trim().split('\n')).toHaveLength(1);
+    expect(damaged.err).toMatch(/gzip data (is damaged|ends early)/);
+    expect(damaged.err).not.toMatch(/\bat .*\(/);
   });
 
   it('counts rejects by reason with --stats', async () => {

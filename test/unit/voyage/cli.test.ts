@@ -107,6 +107,22 @@ describe('gangway voyage events on real receiver logs', () => {
     expect(zipped).toEqual(plain);
   });
 
+  it('a truncated or bit-flipped gzip log is one sentence and exit 1, not a zlib stack trace', async () => {
+    const packed = zlib.gzipSync(fs.readFileSync(file('ublox-neo-m9n.log')));
+    const truncated = path.join(data, 'truncated.log.gz');
+    fs.writeFileSync(truncated, packed.subarray(0, Math.floor(packed.length / 2)));
+    const flipped = Buffer.from(packed);
+    flipped[Math.floor(flipped.length / 2)]! ^= 0x55;
+    const damaged = path.join(data, 'damaged.log.gz');
+    fs.writeFileSync(damaged, flipped);
+    for (const [gz, what] of [[truncated, /the gzip data ends early \(the file is truncated\) after \d+ lines/], [damaged, /the gzip data (is damaged|ends early)/]] as const) {
+      const r = await run('events', gz, '--port', NOVATO);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(what);
+      expect(r.err).not.toMatch(/Z_(BUF|DATA)_ERROR|\n\s+at /);
+    }
+  });
+
   it('a vessel not heard in the log, a missing file and a bad port are explained, not a crash', async () => {
     const v = await run('events', file('ais-nmea.log'), '--vessel', '123456789');
     expect(v.code).toBe(1);
