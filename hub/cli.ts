@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { GangwayError } from '../shared/errors';
 import { Agency, Role } from '../shared/sync';
 
-export const hubUsage = `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS] [--ui-port N] [--agency NAME] [--no-ui]
+export const hubUsage = `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS] [--ui-port N] [--agency NAME] [--no-ui] [--tsa URL]
        gangway hub code --role ROLE --agency AGENCY --user NAME [--url ws://HOST:PORT] [--data DIR]
        gangway hub devices [--data DIR]
        gangway hub revoke DEVICE_ID [--data DIR]
        gangway hub log [--doc NAME] [--data DIR]
+       gangway hub forks [--data DIR]
        gangway hub results [--data DIR] [--by port,month] [--from DATE --to DATE] [--programme DATE] [--json|--csv]
 
 Runs the port hub that devices sync with when they reach port, and manages
@@ -16,6 +17,8 @@ who may connect to it.
                   (default: $GANGWAY_HUB_DATA, else ./gangway-hub-data)
   --port N        port for devices (default: 1234)
   --host ADDRESS  address to listen on (default: 0.0.0.0, the port network)
+  --tsa URL       an RFC 3161 time-stamping authority: every evidence-log checkpoint
+                  the hub witnesses is timestamped there
   --ui-port N     port of the port office's browser UI (default: the hub port + 1);
                   it is enrolled with the hub as the port authority of --agency
                   (default: port-authority) and prints its address with a secret
@@ -47,6 +50,7 @@ const options = {
   from: { type: 'string' },
   to: { type: 'string' },
   programme: { type: 'string' },
+  tsa: { type: 'string' },
   json: { type: 'boolean' },
   csv: { type: 'boolean' },
 } as const;
@@ -105,6 +109,19 @@ export async function runHubCli(args: string[], io: HubCliIo): Promise<number> {
       }
       return 0;
     }
+    if (sub === 'forks') {
+      const { Witness } = await import('./witness');
+      const store = new HubStore(dataDir);
+      try {
+        const forks = new Witness(store).forks();
+        if (values.json) io.out(JSON.stringify(forks));
+        else if (forks.length === 0) io.out('No device has shown an evidence log that does not extend what this hub witnessed.');
+        else for (const f of forks) io.out(`${f.reportedAt}  device ${f.deviceId}  log ${f.origin}  cosigned size ${f.knownSize}: ${f.reason}`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    }
     if (sub === 'log') {
       const store = new HubStore(dataDir);
       try {
@@ -119,7 +136,7 @@ export async function runHubCli(args: string[], io: HubCliIo): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GangwayError('VALIDATION', `--port must be a number from 0 to 65535, not "${values.port}".`);
     const { startHub } = await import('./server');
     const log = (line: string) => io.err(`${new Date().toISOString()} ${line}`);
-    const hub = await startHub({ dataDir, port, ...(values.host ? { host: values.host } : {}), log });
+    const hub = await startHub({ dataDir, port, ...(values.host ? { host: values.host } : {}), ...(values.tsa ? { tsaUrl: values.tsa } : {}), log });
     io.out(`Gangway hub on port ${hub.port}, data in ${dataDir}\nDevices enrol with: gangway hub code --role ROLE --agency AGENCY --user NAME --data ${dataDir}`);
     let office: { close(): Promise<void> } | undefined;
     if (!values['no-ui']) {

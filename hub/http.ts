@@ -9,6 +9,7 @@ import { decideAccess } from './access';
 import { registerDevice, type DeviceRecord } from './enrolment';
 import type { HubStore } from './store';
 import { verifyDeviceToken } from './tokens';
+import { Witness } from './witness';
 
 /** A blob above 2 GiB is not evidence Gangway expects (a day of audio is ~1 GiB at 96 kbit/s). */
 export const MAX_BLOB = 2 * 1024 * 1024 * 1024;
@@ -47,6 +48,14 @@ async function body(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function parseJson(raw: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new GangwayError('VALIDATION', `The ${what} is not JSON.`);
+  }
+}
+
 /**
  * The hub's HTTP side, on the same port as the WebSocket: enrolment, the
  * manifest of changed documents, and resumable evidence upload by hash.
@@ -54,7 +63,12 @@ async function body(req: IncomingMessage, limit: number): Promise<Buffer> {
 export class HubHttp implements Extension {
   extensionName = 'gangway-http';
 
-  constructor(private readonly hub: HubStore, private readonly dataDir: string, private readonly log: (line: string) => void = () => {}) {}
+  constructor(
+    private readonly hub: HubStore,
+    private readonly dataDir: string,
+    private readonly log: (line: string) => void = () => {},
+    private readonly witness: Witness = new Witness(hub, { log }),
+  ) {}
 
   async onRequest({ request, response }: onRequestPayload): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://hub');
@@ -81,17 +95,21 @@ export class HubHttp implements Extension {
       return true;
     }
     if (url.pathname === '/enrol' && method === 'POST') {
-      const raw = await body(req, 16 * 1024);
-      let input: unknown;
-      try {
-        input = JSON.parse(raw.toString('utf8'));
-      } catch {
-        throw new GangwayError('VALIDATION', 'The enrolment request is not JSON.');
-      }
-      const device = registerDevice(this.hub, input);
+      const device = registerDevice(this.hub, parseJson(await body(req, 16 * 1024), 'enrolment request'));
       this.log(`enrolled device ${device.id} (${device.name}) for ${device.userName}, ${device.role} of ${device.agency}`);
       send(res, 200, { deviceId: device.id, role: device.role, agency: device.agency, userName: device.userName } satisfies EnrolmentAnswer);
       return true;
+    }
+    if (url.pathname === '/witness') {
+      const device = await this.authed(req);
+      if (method === 'GET') {
+        send(res, 200, this.witness.state(url.searchParams.get('origin') ?? ''));
+        return true;
+      }
+      if (method === 'POST') {
+        send(res, 200, await this.witness.witness(device, parseJson(await body(req, 64 * 1024), 'witness request')));
+        return true;
+      }
     }
     if (url.pathname === '/manifest' && method === 'GET') {
       const device = await this.authed(req);

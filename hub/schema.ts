@@ -79,4 +79,44 @@ export const HUB_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // The hub as witness of the devices' evidence logs (hub/witness.ts).
+  {
+    version: 16,
+    name: 'witness',
+    up(db) {
+      db.exec(`
+        CREATE TABLE witness_key (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          name TEXT NOT NULL,
+          secret_key BLOB NOT NULL,
+          public_key BLOB NOT NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        -- Per device log: the newest checkpoint this hub cosigned.
+        CREATE TABLE witness_logs (
+          origin TEXT PRIMARY KEY,
+          device_id TEXT NOT NULL,
+          public_key BLOB NOT NULL,
+          size INTEGER NOT NULL,
+          root BLOB NOT NULL,
+          note TEXT NOT NULL,
+          cosigned_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE witness_forks (
+          id INTEGER PRIMARY KEY,
+          origin TEXT NOT NULL,
+          device_id TEXT NOT NULL,
+          known_size INTEGER NOT NULL,
+          known_root BLOB NOT NULL,
+          claimed_note TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          reported_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TRIGGER witness_forks_append_only_update BEFORE UPDATE ON witness_forks
+          BEGIN SELECT RAISE(ABORT, 'fork reports are kept as they were made'); END;
+        CREATE TRIGGER witness_forks_append_only_delete BEFORE DELETE ON witness_forks
+          BEGIN SELECT RAISE(ABORT, 'fork reports are kept as they were made'); END;
+      `);
+    },
+  },
 ];

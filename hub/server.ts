@@ -4,6 +4,8 @@ import { CLOSE_REFUSED } from '../shared/sync';
 import { HubHttp } from './http';
 import { HubExtension } from './persistence';
 import { HubStore } from './store';
+import { Witness } from './witness';
+import { TsaClient } from '../main/evidence-log/timestamp';
 
 /** How soon a revocation made from the command line closes a device's open connections. */
 export const REVOCATION_POLL_MS = 2000;
@@ -13,6 +15,8 @@ export interface HubOptions {
   port?: number;
   host?: string;
   log?: (line: string) => void;
+  /** An RFC 3161 time-stamping authority's URL: witnessed checkpoints are timestamped there. */
+  tsaUrl?: string;
 }
 
 export interface RunningHub {
@@ -33,7 +37,8 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => {});
   const store = new HubStore(options.dataDir);
-  const http = new HubHttp(store, options.dataDir, log);
+  const witness = new Witness(store, { log, ...(options.tsaUrl ? { tsa: new TsaClient(options.tsaUrl) } : {}) });
+  const http = new HubHttp(store, options.dataDir, log, witness);
   const server = new Server({
     name: 'gangway-hub',
     port: options.port ?? 1234,

@@ -41,7 +41,7 @@ export interface TimestampInfo {
 function parseResponse(token: Uint8Array): { resp: pkijs.TimeStampResp; signed: pkijs.SignedData; info: pkijs.TSTInfo } {
   let resp: pkijs.TimeStampResp;
   try {
-    resp = pkijs.TimeStampResp.fromBER(token);
+    resp = pkijs.TimeStampResp.fromBER(Uint8Array.from(token));
   } catch {
     throw new GangwayError('VALIDATION', 'The timestamp is not an RFC 3161 response.');
   }
@@ -86,7 +86,7 @@ export async function verifyTimestamp(token: Uint8Array, data: Uint8Array, trust
   if (Buffer.compare(Buffer.from(info.imprint), imprint) !== 0) throw new GangwayError('VALIDATION', 'The timestamp stamps another hash than this checkpoint.');
   let ok = false;
   try {
-    const trustedCerts = trusted.map((der) => pkijs.Certificate.fromBER(der));
+    const trustedCerts = trusted.map((der) => pkijs.Certificate.fromBER(Uint8Array.from(der)));
     // pkijs checks the TSTInfo imprint against `data` as part of the CMS verification.
     ok = await signed.verify({ signer: 0, data: Uint8Array.from(data).buffer, checkChain: trustedCerts.length > 0, trustedCerts });
   } catch {

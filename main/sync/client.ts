@@ -4,6 +4,7 @@ import type { Db } from '../store/database';
 import { applyDocToTables } from './applyToTables';
 import { backoffDelay } from './backoff';
 import { runBlobPass } from './blobPass';
+import { witnessAtHub } from '../evidence-log/witnessing';
 import { getEnrolment } from './device';
 import { exchangeDoc, type ExchangeOutcome } from './docExchange';
 import { setRemoteClock } from './docStore';
@@ -260,6 +261,8 @@ export class SyncClient {
       });
       result.blobsSent += sent.blobsSent;
       result.bytesSent += sent.bytesSent;
+      // The hub witnesses the evidence log; a failure here is reported, and the sync itself stands.
+      await witnessAtHub(this.db, hub, this.connection.token, this.options.fetcher).catch((e) => this.log(`evidence log not witnessed: ${(e as Error).message}`));
       recordRoundDone(this.db, hub, manifest.clock);
       this.lastError = null;
       this.connectionState = 'idle';

@@ -34,7 +34,7 @@ describe('RFC 3161 timestamps from a local openssl authority', () => {
     // What the authority signed: the TSTInfo (time, imprint, serial, nonce) and the signature itself.
     // The CMS certificate bag and digest-algorithm set lie outside the signature; an evidence
     // bundle covers those bytes with its signed manifest (bundle tests).
-    const resp = pkijs.TimeStampResp.fromBER(token);
+    const resp = pkijs.TimeStampResp.fromBER(Uint8Array.from(token));
     const signed = new pkijs.SignedData({ schema: resp.timeStampToken!.content });
     const tstInfo = Buffer.from(signed.encapContentInfo.eContent!.getValue());
     const sig = Buffer.from(signed.signerInfos[0]!.signature.valueBlock.valueHexView);

@@ -12,7 +12,7 @@ export const ROOMS = {
   'main/': ['shared/', 'native/', 'main/'],
   'renderer/': ['shared/', 'renderer/'],
   // The hub reuses the device's store and serves the same API (issue 6).
-  'hub/': ['shared/', 'hub/', 'main/store/', 'main/api/', 'main/server/', 'main/sync/', 'main/core', 'main/data-dir'],
+  'hub/': ['shared/', 'hub/', 'main/store/', 'main/api/', 'main/server/', 'main/sync/', 'main/evidence-log/', 'main/core', 'main/data-dir'],
 };
 
 const NODE_ONLY = new Set(['better-sqlite3', 'serialport', '@serialport/parser-readline', '@serialport/bindings-cpp', 'node-ble', 'ws', 'exceljs', '@hocuspocus/server', 'tsx']);
