@@ -6,6 +6,7 @@ import { LANGUAGES, setLanguage } from './i18n';
 import { AuditsPage } from './pages/AuditsPage';
 import { InterviewPage } from './pages/InterviewPage';
 import { LiveFeedPage } from './pages/LiveFeedPage';
+import { ImpactPage } from './pages/ImpactPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { SyncPage } from './pages/SyncPage';
 import { VesselsPage } from './pages/VesselsPage';
@@ -32,6 +33,7 @@ export const SECTIONS: Section[] = [
   { key: 'vessels', render: () => <VesselsPage /> },
   { key: 'audits', render: (r) => <AuditsPage route={r} /> },
   { key: 'results', render: () => <ResultsPage /> },
+  { key: 'impact', render: () => <ImpactPage /> },
   { key: 'interviews', render: (_r, api) => <InterviewPage api={api} /> },
   { key: 'wages', render: (_r, api) => <WagesPage api={api} /> },
   { key: 'voyage', render: (_r, api) => <VoyagePage api={api} /> },

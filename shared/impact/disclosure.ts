@@ -33,7 +33,7 @@ export const REASON_TEXT: Record<SuppressionReason, string> = {
   fewer_than_5_interviewed: `fewer than ${K_MIN} crew interviewed`,
   fewer_than_5_crew_with_records: `fewer than ${K_MIN} crew with wage records`,
   dominated_by_two_vessels: `two vessels make more than ${DOMINANCE_SHARE * 100} % of the sum`,
-  complementary: 'withheld so that a withheld figure cannot be computed from the totals',
+  complementary: 'protects another withheld figure from being worked out from the totals',
 };
 
 export interface ProtectedItem {

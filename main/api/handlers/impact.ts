@@ -1,11 +1,13 @@
 import { indexDocName, setShareAggregates } from '../../../shared/sync';
 import { publishAllSummaries, sharesAggregates } from '../../impact/publish';
+import { impactResults } from '../../impact/results';
 import { computeAuditSummary } from '../../impact/summary';
 import { mutateDoc } from '../../sync/docStore';
 import { deviceIdentity } from '../../sync/mirror';
 import type { Handlers } from '../types';
 
-export const impactHandlers: Handlers<'impact.summary' | 'impact.sharing' | 'impact.setSharing'> = {
+export const impactHandlers: Handlers<'impact.results' | 'impact.summary' | 'impact.sharing' | 'impact.setSharing'> = {
+  'impact.results': (query, ctx) => impactResults(ctx.store, query),
   'impact.summary': ({ auditId }, ctx) => computeAuditSummary(ctx.store, auditId),
   'impact.sharing': (_input, ctx) => {
     const { agency } = deviceIdentity(ctx.store.db);
