@@ -1,7 +1,8 @@
 import { indexDocName, parseDocName, readIndexSettings, summaryDocName, summaryMap, writeSummaryDoc } from '../../shared/sync';
 import type { Store } from '../store/database';
 import { loadDoc, mutateDoc, onLocalChange } from '../sync/docStore';
-import { computeAuditSummary } from './summary';
+import { reconcileVessel } from '../wages/reconcile-vessel';
+import { computeAuditSummary, type SummaryOptions } from './summary';
 
 /** Whether the agency's devices agreed to share aggregates (the union's setting; on unless turned off). */
 export function sharesAggregates(store: Store, agency: string): boolean {
@@ -22,8 +23,8 @@ export type PublishResult = 'written' | 'unchanged' | 'withheld' | 'no_audit';
  * hub's append-only log still holds what was sent before, as for any
  * document).
  */
-export function publishAuditSummary(store: Store, auditId: string): PublishResult {
-  const summary = computeAuditSummary(store, auditId);
+export function publishAuditSummary(store: Store, auditId: string, options: SummaryOptions = {}): PublishResult {
+  const summary = computeAuditSummary(store, auditId, options);
   if (!summary) return 'no_audit';
   const name = summaryDocName(auditId);
   if (summary.confidentiality === 'union' && !sharesAggregates(store, summary.agency)) {
@@ -39,7 +40,10 @@ export function publishAuditSummary(store: Store, auditId: string): PublishResul
 /** Every audit of a vessel (after its wage records changed). */
 export function publishVesselSummaries(store: Store, vesselId: string): void {
   const ids = store.db.prepare('SELECT id FROM audits WHERE vessel_id = ?').all(vesselId) as { id: string }[];
-  for (const { id } of ids) publishAuditSummary(store, id);
+  if (ids.length === 0) return;
+  const hasWages = store.db.prepare('SELECT 1 FROM wage_contracts WHERE vessel_id = ? LIMIT 1').get(vesselId);
+  const report = hasWages ? reconcileVessel(store, vesselId) : undefined;
+  for (const { id } of ids) publishAuditSummary(store, id, report ? { report } : {});
 }
 
 /** Every audit of this device's agency (after the sharing setting changed). */
@@ -64,7 +68,7 @@ export function startSummaryPublisher(store: Store, log: (message: string, e?: u
     timer = undefined;
     if (!store.db.open) return;
     try {
-      for (const id of pending) publishAuditSummary(store, id);
+      for (const id of pending) publishAuditSummary(store, id, { keepMoney: true });
     } catch (e) {
       log(`Could not update an audit summary: ${(e as Error).message}`, e);
     }

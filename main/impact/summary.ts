@@ -1,5 +1,6 @@
 import { documentedMoney, reportedFees, type Period } from '../../shared/impact/money';
-import { AuditSummary } from '../../shared/impact/summary';
+import { AuditSummary, type MoneyLine } from '../../shared/impact/summary';
+import type { WageReport } from '../../shared/wages/schemas';
 import { auditDocName, readAuditMeta, readSummaryDoc, summaryDocName } from '../../shared/sync';
 import { auditCrewProfile } from '../interviews/profiles';
 import { interviewIds, resumeInterview } from '../interviews/sessions';
@@ -74,7 +75,20 @@ function reportedFeeAmounts(store: Store, vault: Vault, auditId: string): { amou
  * any) are kept rather than replaced by nothing. Returns null for an audit
  * this device does not have.
  */
-export function computeAuditSummary(store: Store, auditId: string, now = new Date()): AuditSummary | null {
+export interface SummaryOptions {
+  /** The vessel's reconciled wage report, when the caller already has it (one per vessel, not per audit). */
+  report?: WageReport;
+  /**
+   * Keep the published wage figures instead of reconciling again: an edit to
+   * the audit (a finding, a checklist item) changes no wage record, and a
+   * large vessel's reconciliation takes a while. Ignored when the audit's
+   * date moved (its wage months move with it) or nothing was published yet.
+   */
+  keepMoney?: boolean;
+  now?: Date;
+}
+
+export function computeAuditSummary(store: Store, auditId: string, options: SummaryOptions = {}): AuditSummary | null {
   const a = store.db
     .prepare(
       `SELECT a.id, a.vessel_id AS vesselId, a.place, a.date, a.status, v.flag, v.owner
@@ -103,8 +117,13 @@ export function computeAuditSummary(store: Store, auditId: string, now = new Dat
     reported = reportedFees(reportedFeeAmounts(store, vault, auditId));
   }
 
-  const hasWages = store.db.prepare('SELECT 1 FROM wage_contracts WHERE vessel_id = ? LIMIT 1').get(a.vesselId);
-  const documented = hasWages ? documentedMoney(reconcileVessel(store, a.vesselId), loadPayslips(store.db, a.vesselId), periodOf(store, a)) : { lines: [], crew: 0, months: 0 };
+  let documented: { lines: MoneyLine[]; crew: number; months: number; from?: string; to?: string };
+  if (options.keepMoney && previous && previous.date === a.date) {
+    documented = { lines: previous.money.filter((m) => m.basis === 'documented'), ...previous.wageRecords };
+  } else {
+    const hasWages = store.db.prepare('SELECT 1 FROM wage_contracts WHERE vessel_id = ? LIMIT 1').get(a.vesselId);
+    documented = hasWages ? documentedMoney(options.report ?? reconcileVessel(store, a.vesselId), loadPayslips(store.db, a.vesselId), periodOf(store, a)) : { lines: [], crew: 0, months: 0 };
+  }
   const { agency, role } = deviceIdentity(store.db);
   return AuditSummary.parse({
     version: 1,
@@ -121,6 +140,6 @@ export function computeAuditSummary(store: Store, auditId: string, now = new Dat
     signals,
     wageRecords: { crew: documented.crew, months: documented.months, ...(documented.from ? { from: documented.from, to: documented.to } : {}) },
     money: [...documented.lines, ...reported],
-    computedAt: now.toISOString(),
+    computedAt: (options.now ?? new Date()).toISOString(),
   });
 }

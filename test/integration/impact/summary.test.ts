@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditSummary } from '../../../shared/impact/summary';
 import { auditParts, readSummaryDoc, summaryDocName } from '../../../shared/sync';
 import { publishAuditSummary } from '../../../main/impact/publish';
@@ -70,6 +70,16 @@ describe("an audit's impact summary", () => {
     const bytes = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1');
     for (const pseudonym of CREW) expect(bytes).not.toContain(pseudonym);
     for (const answer of ['captain', 'broker', 'job_as_promised', 'documents_holder']) expect(bytes).not.toContain(answer);
+  });
+
+  it('follows the audit by itself: a status change reaches the published summary within a few seconds', async () => {
+    const store = core.context()!.store;
+    const vessel = await api.call('vessels.create', { name: 'Follow Me', flag: 'THA' });
+    const audit = await api.call('audits.create', { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-29', inspector: 'K' });
+    const published = () => readSummaryDoc(loadDoc(store.db, summaryDocName(audit.id)));
+    await vi.waitFor(() => expect(published()?.status).toBe('in_progress'), { timeout: 5000, interval: 100 });
+    await api.call('audits.setStatus', { id: audit.id, status: 'completed' });
+    await vi.waitFor(() => expect(published()?.status).toBe('completed'), { timeout: 5000, interval: 100 });
   });
 
   it('keeps the published signals while the vault is locked instead of dropping them', async () => {
