@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EvidenceMeta } from '../../shared/domain/audit';
-import type { Db } from '../store/database';
+import { inTransaction, type Db } from '../store/database';
+import { logRecord } from '../evidence-log/record';
 import { now, nullToUndefined } from '../store/repos/rows';
 
 /** Where a blob with this hash lives: blobs/ab/abcdef… (content-addressed, like git). */
@@ -24,7 +25,7 @@ export interface PutBlob {
  * so a crash never leaves a blob whose content does not match its name.
  * Storing the same bytes twice adds nothing.
  */
-export function putBlob(db: Db, dataDir: string, blob: PutBlob): EvidenceMeta {
+export function putBlob(db: Db, dataDir: string, blob: PutBlob, log: { auditId?: string | null } = {}): EvidenceMeta {
   const sha256 = crypto.createHash('sha256').update(blob.bytes).digest('hex');
   const target = blobPath(dataDir, sha256);
   if (!fs.existsSync(target)) {
@@ -45,10 +46,14 @@ export function putBlob(db: Db, dataDir: string, blob: PutBlob): EvidenceMeta {
       throw e;
     }
   }
-  db.prepare(
-    `INSERT INTO evidence (sha256, size, media_type, filename, note, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (sha256) DO NOTHING`,
-  ).run(sha256, blob.bytes.byteLength, blob.mediaType, blob.filename ?? null, blob.note ?? null, blob.encrypted ? 1 : 0, now());
+  inTransaction(db, () => {
+    const added = db.prepare(
+      `INSERT INTO evidence (sha256, size, media_type, filename, note, encrypted, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (sha256) DO NOTHING`,
+    ).run(sha256, blob.bytes.byteLength, blob.mediaType, blob.filename ?? null, blob.note ?? null, blob.encrypted ? 1 : 0, now());
+    // The log names the bytes by their hash only (ciphertext for sealed evidence), never their content or file name.
+    if (added.changes === 1) logRecord(db, { kind: 'evidence', auditId: log.auditId ?? null, subject: sha256, contentHash: sha256, action: blob.encrypted ? 'sealed' : null });
+  });
   return getBlobMeta(db, sha256)!;
 }
 

@@ -5,6 +5,10 @@ import { now } from '../store/repos/rows';
 import type { Vault } from '../vault/vault';
 import { interviewIds, resumeInterview } from './sessions';
 import { GangwayError } from '../../shared/errors';
+import { logRecord, recordHash } from '../evidence-log/record';
+
+const interviewAudit = (db: Db, interviewId: string): string | null =>
+  (db.prepare('SELECT audit_id FROM interviews WHERE id = ?').pluck().get(interviewId) as string | undefined) ?? null;
 
 /**
  * Decrypted interview data leaves Gangway only through here: an explicit
@@ -35,6 +39,8 @@ export function exportInterviews(db: Db, vault: Vault, req: ExportRequest): { ex
       req.exportedBy,
       now(),
     );
+    // Custody: who took decrypted answers out, and when, is in the tamper-evident log too (not what they were).
+    logRecord(db, { kind: 'custody', auditId: req.scope === 'audit' ? req.id : interviewAudit(db, req.id), subject: exportId, contentHash: recordHash({ exportId, ...req }), action: 'exported interview answers' });
   });
   return { exportId, interviews };
 }

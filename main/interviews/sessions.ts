@@ -11,6 +11,7 @@ import { getForm } from '../forms/repository';
 import { inTransaction, type Db } from '../store/database';
 import { now } from '../store/repos/rows';
 import type { Vault } from '../vault/vault';
+import { logRecord } from '../evidence-log/record';
 
 /**
  * A running interview. Every answer is sealed and written the moment it is
@@ -216,7 +217,14 @@ export function finishInterview(db: Db, interviewId: string, stopped: boolean, p
   const r = row(db, interviewId);
   if (r.status !== 'finished' && r.status !== 'stopped' && r.status !== 'consent_refused') {
     const at = now();
-    db.prepare('UPDATE interviews SET status = ?, updated_at = ?, finished_at = ? WHERE id = ?').run(stopped ? 'stopped' : 'finished', at, at, interviewId);
+    inTransaction(db, () => {
+      db.prepare('UPDATE interviews SET status = ?, updated_at = ?, finished_at = ? WHERE id = ?').run(stopped ? 'stopped' : 'finished', at, at, interviewId);
+      // The log holds the hash of the sealed record as it was at the end: the ciphertext, never the answers.
+      const sealed = db.prepare('SELECT slot, envelope FROM interview_answers WHERE interview_id = ? ORDER BY slot').all(interviewId) as { slot: string; envelope: Buffer }[];
+      const hash = crypto.createHash('sha256');
+      for (const a of [{ slot: 'safety', envelope: r.safety_envelope }, ...sealed]) hash.update(a.slot).update(a.envelope);
+      logRecord(db, { kind: 'interview', auditId: r.audit_id, subject: interviewId, contentHash: hash.digest('hex'), action: stopped ? 'stopped' : 'finished' });
+    });
   }
   // Referral information is given even when he stopped or refused: that is when it matters most.
   return { interview: summary(row(db, interviewId)), referrals: referralsFor(portCountry) };

@@ -6,6 +6,7 @@ import { inTransaction } from '../database';
 import { now } from './rows';
 import { mirrorAuditFromTables } from '../../sync/mirror';
 import { getVessel } from './vessels';
+import { checkpointNow, logRecord, recordHash } from '../../evidence-log/record';
 
 const SELECT = `SELECT a.id, a.vessel_id AS vesselId, v.name AS vesselName, a.place, a.date, a.inspector, a.status,
     (SELECT count(*) FROM findings f WHERE f.audit_id = a.id) AS findingCount,
@@ -52,6 +53,10 @@ export function setAuditStatus(db: Db, id: string, status: AuditStatus): Audit {
     }
     db.prepare('UPDATE audits SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);
     mirrorAuditFromTables(db, id);
-    return getAudit(db, id);
+    const changed = getAudit(db, id);
+    logRecord(db, { kind: 'audit', auditId: id, subject: id, contentHash: recordHash(changed), action: status });
+    // A completed audit is what gets handed over: the log is signed as it stands at that moment.
+    if (status === 'completed') checkpointNow(db, `audit ${id} completed`);
+    return changed;
   });
 }

@@ -5,6 +5,7 @@ import { inTransaction } from '../database';
 import { now, nullToUndefined } from './rows';
 import { mirrorAuditFromTables } from '../../sync/mirror';
 import { getAudit } from './audits';
+import { logRecord, recordHash } from '../../evidence-log/record';
 
 const SELECT = `SELECT audit_id AS auditId, code, result, note, updated_at AS updatedAt FROM checklist_items`;
 
@@ -18,7 +19,9 @@ export function setChecklistItem(db: Db, item: { auditId: string; code: string; 
     ).run(item.auditId, item.code, item.result, item.note ?? null, t);
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(t, item.auditId);
     mirrorAuditFromTables(db, item.auditId);
-    return ChecklistItem.parse(nullToUndefined(db.prepare(`${SELECT} WHERE audit_id = ? AND code = ?`).get(item.auditId, item.code) as Record<string, unknown>));
+    const stored = ChecklistItem.parse(nullToUndefined(db.prepare(`${SELECT} WHERE audit_id = ? AND code = ?`).get(item.auditId, item.code) as Record<string, unknown>));
+    logRecord(db, { kind: 'checklist', auditId: item.auditId, subject: item.code, contentHash: recordHash(stored), action: stored.result });
+    return stored;
   });
 }
 

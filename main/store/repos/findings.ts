@@ -6,6 +6,7 @@ import { inTransaction } from '../database';
 import { now, nullToUndefined } from './rows';
 import { mirrorAuditFromTables } from '../../sync/mirror';
 import { getAudit } from './audits';
+import { logRecord, recordHash } from '../../evidence-log/record';
 
 export function addFinding(db: Db, input: FindingInput): Finding {
   const f = FindingInput.parse(input);
@@ -32,6 +33,8 @@ export function addFinding(db: Db, input: FindingInput): Finding {
     for (const sha of new Set(f.evidence)) link.run(id, sha);
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(now(), f.auditId);
     mirrorAuditFromTables(db, f.auditId);
+    const stored = getFinding(db, id);
+    logRecord(db, { kind: 'finding', auditId: f.auditId, subject: id, contentHash: recordHash(stored), original: null, action: stored.amends ? 'amends a finding' : null });
   });
   return getFinding(db, id);
 }

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { putBlob } from '../../main/evidence/blobs';
+import { EvidenceLog, sha256Hex } from '../../main/evidence-log/log';
+import { recordHash } from '../../main/evidence-log/record';
+import { openStore, type Store } from '../../main/store/database';
+import { createAudit, setAuditStatus } from '../../main/store/repos/audits';
+import { setChecklistItem } from '../../main/store/repos/checklist';
+import { addFinding, getFinding } from '../../main/store/repos/findings';
+import { createVessel } from '../../main/store/repos/vessels';
+import { parseEntryBytes } from '../../shared/evidence-log';
+import { tempDir } from '../support/tmp';
+
+let store: Store | undefined;
+afterEach(() => store?.close());
+
+describe('what the inspector records goes into the evidence log', () => {
+  it('logs evidence, findings, checklist results and the audit completion, and signs a checkpoint at completion', () => {
+    store = openStore(tempDir('gangway-elog-rec-'));
+    const db = store.db;
+    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
+    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
+    const photo = putBlob(db, store.dataDir, { bytes: Buffer.from('jpeg bytes'), mediaType: 'image/jpeg', filename: 'bunk.jpg' }, { auditId: audit.id });
+    putBlob(db, store.dataDir, { bytes: Buffer.from('jpeg bytes'), mediaType: 'image/jpeg' });
+    const finding = addFinding(db, { auditId: audit.id, title: 'Passports held by the captain', severity: 'high', description: 'seen in the wheelhouse safe', evidence: [photo.sha256] });
+    setChecklistItem(db, { auditId: audit.id, code: 'rest-hours', result: 'non_compliant' });
+    setAuditStatus(db, audit.id, 'in_progress');
+    setAuditStatus(db, audit.id, 'completed');
+
+    const log = new EvidenceLog(db);
+    const entries = log.entriesOfAudit(audit.id).map((e) => parseEntryBytes(e.data));
+    expect(entries.map((e) => [e.kind, e.action])).toEqual([
+      ['evidence', null],
+      ['finding', null],
+      ['checklist', 'non_compliant'],
+      ['audit', 'completed'],
+    ]);
+    expect(entries[0]!.contentHash).toBe(sha256Hex('jpeg bytes'));
+    expect(entries[1]!.contentHash).toBe(recordHash(getFinding(db, finding.id)));
+    // Neither the title nor the file name is in the log: only ids and hashes.
+    const all = Buffer.concat(entries.map((_, i) => Buffer.from(log.entryData(i)))).toString('utf8');
+    expect(all).not.toContain('Passports');
+    expect(all).not.toContain('bunk.jpg');
+    const cp = log.latestCheckpoint()!;
+    expect(cp).toMatchObject({ size: 4, reason: `audit ${audit.id} completed` });
+  });
+
+  it('a record refused by its own checks leaves no entry behind', () => {
+    store = openStore(tempDir('gangway-elog-rec-'));
+    const db = store.db;
+    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
+    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
+    expect(() => addFinding(db, { auditId: audit.id, title: 'x', severity: 'low', description: 'y', evidence: ['0'.repeat(64)] })).toThrow(/not stored/);
+    expect(new EvidenceLog(db).size()).toBe(0);
+  });
+});
