@@ -19,30 +19,35 @@ function money(minor: number, currency: string, lang: string): string {
 
 const keyText = (c: Cell) => Object.values(c.key).join(' · ') || '—';
 
-/** Forced labour by month: the share as a line, its 95 % interval as a band, withheld months as gaps marked on the axis. */
-function TrendChart({ cells }: { cells: Cell[] }) {
-  const { t } = useTranslation();
-  const pct = usePercent();
+interface Point {
+  share: number;
+  lo: number;
+  hi: number;
+}
+
+/** A figure by month: the value as a line, its 95 % interval as a band, withheld months as gaps marked × on the axis. */
+function TrendChart({ cells, pick, format, label, testId }: { cells: Cell[]; pick: (c: Cell) => Point | null; format: (v: number) => string; label: string; testId: string }) {
   const w = 760;
   const h = 220;
-  const pad = { l: 48, r: 28, t: 12, b: 36 };
-  const shown = cells.flatMap((c) => (c.prevalence.suppressed ? [] : [c.prevalence.forcedLabour.hi]));
-  const top = Math.max(0.1, ...shown);
+  const picked = cells.map(pick);
+  const top = Math.max(...picked.map((p) => p?.hi ?? 0)) || 1;
+  // Room on the left for the longest axis label (about 7 px a character).
+  const pad = { l: 14 + 7 * Math.max(...[0, top / 2, top].map((v) => format(v).length)), r: 28, t: 12, b: 36 };
   const x = (i: number) => pad.l + (cells.length <= 1 ? 0 : (i * (w - pad.l - pad.r)) / (cells.length - 1));
   const y = (v: number) => pad.t + (1 - v / top) * (h - pad.t - pad.b);
-  const points = cells.map((c, i) => (c.prevalence.suppressed ? null : { i, p: c.prevalence.forcedLabour }));
-  const segments: { i: number; p: { share: number; lo: number; hi: number } }[][] = [];
+  const points = picked.map((p, i) => (p ? { i, p } : null));
+  const segments: { i: number; p: Point }[][] = [];
   for (const pt of points) {
     if (!pt) segments.push([]);
     else (segments.at(-1) ?? segments[segments.push([]) - 1]!).push(pt);
   }
   return (
-    <svg className="chart" role="img" aria-label={t('impact.trendTitle')} width={w} height={h} data-testid="impact-trend">
+    <svg className="chart" role="img" aria-label={label} width={w} height={h} data-testid={testId}>
       {[0, top / 2, top].map((v) => (
         <g key={v}>
           <line x1={pad.l} x2={w - pad.r} y1={y(v)} y2={y(v)} className="chart-track-line" />
           <text x={pad.l - 6} y={y(v) + 4} textAnchor="end" className="chart-value">
-            {pct.format(v)}
+            {format(v)}
           </text>
         </g>
       ))}
@@ -52,15 +57,15 @@ function TrendChart({ cells }: { cells: Cell[] }) {
           <polyline className="chart-line" points={s.map((q) => `${x(q.i)},${y(q.p.share)}`).join(' ')} />
           {s.map((q) => (
             <circle key={q.i} cx={x(q.i)} cy={y(q.p.share)} r={3.5} className="chart-dot">
-              <title>{`${keyText(cells[q.i]!)}: ${pct.format(q.p.share)} [${pct.format(q.p.lo)}–${pct.format(q.p.hi)}]`}</title>
+              <title>{`${keyText(cells[q.i]!)}: ${format(q.p.share)} [${format(q.p.lo)}–${format(q.p.hi)}]`}</title>
             </circle>
           ))}
         </g>
       ))}
       {cells.map((c, i) => (
-        <text key={keyText(c)} x={x(i)} y={h - pad.b + 16} textAnchor="middle" className={c.prevalence.suppressed ? 'chart-label muted' : 'chart-label'}>
+        <text key={keyText(c)} x={x(i)} y={h - pad.b + 16} textAnchor="middle" className={picked[i] ? 'chart-label' : 'chart-label muted'}>
           {c.key['month']?.slice(2) ?? keyText(c)}
-          {c.prevalence.suppressed ? ' ×' : ''}
+          {picked[i] ? '' : ' ×'}
         </text>
       ))}
     </svg>
@@ -169,8 +174,11 @@ function download(name: string, text: string, type: string): void {
 }
 
 /** The port office dashboard: are both the prevalence of forced labour and the illicit profit falling? */
+const currencies = (r: ImpactResults) => [...new Set(r.total.money.filter((m) => m.category === 'withheld_wages' && m.basis === 'documented').map((m) => m.currency))];
+
 export function ImpactPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const pct = usePercent();
   const [by, setBy] = useState<Dimension[]>(['port']);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -225,10 +233,33 @@ export function ImpactPage() {
       <ErrorNote error={results.error ?? trend.error} />
       {results.data && results.data.audits === 0 && <p className="empty">{t('impact.none')}</p>}
       {trend.data && trend.data.cells.length > 0 && (
-        <>
-          <h2>{t('impact.trendTitle')}</h2>
-          <TrendChart cells={trend.data.cells} />
-        </>
+        <div className="trends">
+          <div>
+            <h2>{t('impact.trendTitle')}</h2>
+            <TrendChart
+              cells={trend.data.cells}
+              pick={(c) => (c.prevalence.suppressed ? null : c.prevalence.forcedLabour)}
+              format={(v) => pct.format(v)}
+              label={t('impact.trendTitle')}
+              testId="impact-trend"
+            />
+          </div>
+          {currencies(trend.data).map((currency) => (
+            <div key={currency}>
+              <h2>{t('impact.moneyTrendTitle', { currency })}</h2>
+              <TrendChart
+                cells={trend.data!.cells}
+                pick={(c) => {
+                  const m = c.money.find((x) => x.currency === currency && x.category === 'withheld_wages' && x.basis === 'documented');
+                  return m && !m.suppressed ? { share: m.perCrew, lo: m.lo, hi: m.hi } : null;
+                }}
+                format={(v) => money(v, currency, i18n.language)}
+                label={t('impact.moneyTrendTitle', { currency })}
+                testId={`impact-money-trend-${currency}`}
+              />
+            </div>
+          ))}
+        </div>
       )}
       {results.data && results.data.audits > 0 && (
         <>

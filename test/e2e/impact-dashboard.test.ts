@@ -32,6 +32,7 @@ describe('the port office impact dashboard', () => {
     await page.getByRole('heading', { name: 'Impact', level: 1 }).waitFor();
     await page.getByTestId('impact-trend').waitFor();
     expect(await page.getByTestId('impact-trend').locator('circle').count()).toBeGreaterThan(6);
+    expect(await page.getByTestId('impact-money-trend-THB').locator('circle').count()).toBeGreaterThan(6);
     const table = page.getByTestId('impact-cells');
     // By port the small port's year (12 crew) is shown; by port and month its months are withheld.
     expect(await table.getByRole('row', { name: new RegExp(SMALL_PORT) }).first().textContent()).toMatch(/^Ranong612 \*/);
