@@ -77,7 +77,7 @@ async function importKnownFile(
   if (!known) recordFile(db, { sha256, path: abs, size, gzip, sessionId });
   const resumedFrom = known?.committedOffset ?? 0;
 
-  const pipeline = new SessionPipeline(sessionId, batcher, stats, resumeState(known?.resumeState ?? null));
+  const pipeline = new SessionPipeline(sessionId, batcher, stats, resumeState(known?.resumeState ?? null), { fromLog: true });
   let lines = 0;
   let nmeaSeen = 0;
   /** The offset just past the last line given to the pipeline: with its state, where a commit lets a later import resume. */

@@ -6,10 +6,25 @@ import { aisPosition, aisStatic } from './ais-rows';
 
 /** What one pushed line completed. */
 export type Decoded =
-  | { kind: 'fix'; fix: Fix; t: number }
-  /** An AIS message, made of `lines` sentences; `own` for !AIVDO (our own transponder). */
-  | { kind: 'ais'; lines: number; own: boolean; position: Omit<AisPositionRow, 'sessionId'> | undefined; static: AisStaticRow | undefined }
+  /** `t` undefined: a log that gave no time yet (no dated RMC/ZDA, no tag block time): the fix cannot be placed in time. */
+  | { kind: 'fix'; fix: Fix; t: number | undefined }
+  /**
+   * An AIS message, made of `lines` sentences; `own` for !AIVDO (our own transponder).
+   * `undated`: a position report from a log that gave no time yet, so it has no position row.
+   */
+  | { kind: 'ais'; lines: number; own: boolean; mmsi: number; position: Omit<AisPositionRow, 'sessionId'> | undefined; static: AisStaticRow | undefined; undated: boolean }
   | { kind: 'none' };
+
+export interface LineDecoderOptions {
+  /**
+   * The lines come from a log (a file), not a live receiver: the moment a line is read
+   * says nothing about when it was written. Times come from the log only: a tag block's
+   * c:, a NAIS trailer, or the receiver's own dated RMC/ZDA before the line.
+   */
+  fromLog?: boolean;
+  /** The last time the log gave (a resumed import). */
+  clock?: number | null | undefined;
+}
 
 /**
  * One source's decoder: shared/nmea's streaming decoder (framing, GNSS, AIS reassembly)
@@ -18,17 +33,32 @@ export type Decoded =
  */
 export class LineDecoder {
   readonly codec: NmeaDecoder;
+  private readonly fromLog: boolean;
+  /** The last time the log itself gave: AIS lines without their own take it (the order the receiver wrote them). */
+  clock: number | undefined;
 
-  constructor(resume?: DecoderState) {
+  constructor(resume?: DecoderState, options: LineDecoderOptions = {}) {
     this.codec = createDecoder({ resume });
+    this.fromLog = options.fromLog ?? false;
+    this.clock = options.clock ?? undefined;
   }
 
   decode(line: string, receivedAt: number): Decoded {
-    const out = this.codec.push(line, receivedAt);
+    const fromLog = this.fromLog;
+    const out = this.codec.push(line, fromLog ? undefined : receivedAt);
     if (!out) return { kind: 'none' };
-    const at = out.receivedAt ?? receivedAt;
-    if (out.kind === 'fix') return { kind: 'fix', fix: out.fix, t: fixTime(out.fix, at) };
-    return { kind: 'ais', lines: out.sentences, own: out.own, position: aisPosition(out.message, at), static: aisStatic(out.message, at) };
+    const logged = out.receivedAt;
+    if (logged !== undefined) this.clock = logged;
+    if (out.kind === 'fix') {
+      const f = out.fix;
+      const t = fromLog ? (f.time ?? (logged !== undefined && f.timeOfDay !== undefined ? fixTime(f, logged) : undefined)) : fixTime(f, logged ?? receivedAt);
+      if (fromLog && f.time !== undefined && f.valid !== false) this.clock = f.time;
+      return { kind: 'fix', fix: f, t };
+    }
+    const at = fromLog ? this.clock : (logged ?? receivedAt);
+    const position = at === undefined ? undefined : aisPosition(out.message, at);
+    const undated = at === undefined && aisPosition(out.message, 0) !== undefined;
+    return { kind: 'ais', lines: out.sentences, own: out.own, mmsi: out.message.mmsi, position, static: aisStatic(out.message, at ?? receivedAt), undated };
   }
 }
 

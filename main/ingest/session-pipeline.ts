@@ -29,7 +29,7 @@ const OwnRowSchema = z.object({
 });
 
 /** What a pipeline knows beyond the line in hand: its decoder's state and the fix of the epoch still open. */
-export const PipelineStateSchema = z.object({ decoder: DecoderStateSchema, open: OwnRowSchema.nullable() });
+export const PipelineStateSchema = z.object({ decoder: DecoderStateSchema, open: OwnRowSchema.nullable(), clock: z.number().nullable().default(null) });
 export type PipelineState = z.infer<typeof PipelineStateSchema>;
 
 /** Keep the first example of each reject reason short: it is shown to a person, not replayed. */
@@ -62,15 +62,16 @@ export class SessionPipeline {
     private readonly batcher: IngestBatcher,
     private readonly stats: LiveStats,
     resume?: PipelineState,
+    options: { fromLog?: boolean } = {},
   ) {
     for (const r of REASONS) this.seen[r] = 0;
-    this.decoder = new LineDecoder(resume?.decoder);
+    this.decoder = new LineDecoder(resume?.decoder, { fromLog: options.fromLog, clock: resume?.clock });
     if (resume?.open) this.lastRow = { ...resume.open, sessionId };
   }
 
   /** Where this pipeline stands, as plain data a later pipeline can continue from. */
   snapshot(): PipelineState {
-    return { decoder: this.decoder.codec.snapshot(), open: this.lastRow ? { ...this.lastRow } : null };
+    return { decoder: this.decoder.codec.snapshot(), open: this.lastRow ? { ...this.lastRow } : null, clock: this.decoder.clock ?? null };
   }
 
   line(line: string, receivedAt: number): void {
@@ -96,6 +97,10 @@ export class SessionPipeline {
       return;
     }
     if (out.kind === 'ais') {
+      if (out.undated && !out.static) {
+        this.reject(d, 'undated', out.lines, line);
+        return;
+      }
       d.accepted += out.lines;
       if (out.static) batcher.static(out.static);
       const p = out.position;
@@ -108,12 +113,17 @@ export class SessionPipeline {
       batcher.ais({ sessionId, ...p });
       return;
     }
-    d.accepted++;
     const f = out.fix;
-    if (f.lat === undefined || f.lon === undefined || f.valid === false) return;
+    const t = out.t;
+    if (t === undefined && f.lat !== undefined && f.lon !== undefined && f.valid !== false) {
+      this.reject(d, 'undated', 1, line);
+      return;
+    }
+    d.accepted++;
+    if (t === undefined || f.lat === undefined || f.lon === undefined || f.valid === false) return;
     this.own({
       sessionId,
-      t: out.t,
+      t,
       lat: f.lat,
       lon: f.lon,
       sogKn: f.speedKn ?? null,

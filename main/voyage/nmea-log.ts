@@ -56,8 +56,8 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
   const rejectReasons = new Map<string, number>();
 
   for (const file of files) {
-    const decoder = new LineDecoder();
-    let clock = 0;
+    // The import's time rule: times from the log only (tag blocks, dated RMC/ZDA before the line), none invented.
+    const decoder = new LineDecoder(undefined, { fromLog: true });
     let pending: Position | undefined;
     const flush = () => {
       if (pending) own.push(pending);
@@ -69,25 +69,25 @@ export async function readNmeaLogs(files: readonly string[]): Promise<LogContent
           const text = line.trim();
           if (text === '' || text.startsWith('#')) continue;
           lines++;
-          const d = decoder.decode(text, clock);
+          const d = decoder.decode(text, 0);
           switch (d.kind) {
             case 'fix': {
               const f = d.fix;
-              if (Number.isFinite(d.t) && d.t > 0 && f.time !== undefined) clock = d.t;
+              const t = d.t;
               if (f.valid === false) break;
               // Sentences without a time of their own (GSA, VTG, HDT) belong to the fix being assembled.
-              if (f.timeOfDay !== undefined && pending && pending.t !== d.t) flush();
-              if (f.lat !== undefined && f.lon !== undefined && d.t > 0) {
-                if (!pending) pending = { t: d.t, lat: f.lat, lon: f.lon };
+              if (f.timeOfDay !== undefined && pending && pending.t !== t) flush();
+              if (f.lat !== undefined && f.lon !== undefined && t !== undefined) {
+                if (!pending) pending = { t, lat: f.lat, lon: f.lon };
                 if (f.speedKn !== undefined && pending.sog === undefined) pending.sog = f.speedKn;
                 if (f.courseDeg !== undefined && pending.cog === undefined && f.courseDeg >= 0 && f.courseDeg <= 360) pending.cog = f.courseDeg;
               } else if (pending && f.speedKn !== undefined && pending.sog === undefined) pending.sog = f.speedKn;
               break;
             }
             case 'ais': {
-              if (d.own && d.position) ownMmsi ??= d.position.mmsi; // !AIVDO: our own transponder names us
+              if (d.own) ownMmsi ??= d.mmsi; // !AIVDO: our own transponder names us
               const r = d.position;
-              if (r && r.t > 0 && !d.own) {
+              if (r && !d.own) {
                 // A plain log's AIS lines heard before any fix have no clock and cannot be placed in time.
                 fleet.mmsi.push(r.mmsi);
                 fleet.t.push(r.t);

@@ -296,7 +296,8 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
       return undefined;
     }
     if (fix === null) return reject('bad_fields');
-    if (fix.date) {
+    // A void RMC's date is the receiver's guess (often its firmware's build day): it dates nothing.
+    if (fix.date && fix.valid !== false) {
       dayStart = instant(fix.date, 0);
       dayTime = fix.timeOfDay ?? 0;
     } else if (dayStart !== undefined && fix.timeOfDay !== undefined) {

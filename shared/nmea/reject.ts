@@ -17,6 +17,7 @@ export const RejectReason = z.enum([
   'bad_payload', // an AIS payload with characters outside the 6-bit armour, or too short for its type
   'unsupported', // well-formed, but an AIS message type we do not decode
   'incomplete', // an AIS fragment whose message never completed (the rest never came, or was superseded)
+  'undated', // a position in a log before the log gave any time (no dated RMC/ZDA, no tag block c:): it cannot be placed in time
 ]);
 export type RejectReason = z.infer<typeof RejectReason>;
 

@@ -17,6 +17,16 @@ import { count, DATA, tempStore } from './helpers';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
+/** The line with its checksum (and its tag block's) recomputed, so a test can write sentences by hand. */
+function fixSum(line: string): string {
+  const sum = (body: string) => [...body].reduce((x, c) => x ^ c.charCodeAt(0), 0).toString(16).toUpperCase().padStart(2, '0');
+  const tag = /^\\([^*\\]*)\*[0-9A-F]{2}\\/.exec(line);
+  const rest = tag ? line.slice(tag[0].length) : line;
+  const head = tag ? `\\${tag[1]}*${sum(tag[1]!)}\\` : '';
+  const m = /^([$!])(.*)\*[0-9A-F]{2}$/.exec(rest)!;
+  return `${head}${m[1]}${m[2]}*${sum(m[2]!)}`;
+}
+
 function setup() {
   const t = tempStore();
   cleanups.push(t.cleanup);
@@ -158,6 +168,33 @@ describe('importing NMEA/AIS log files', () => {
     expect(count(cut.store, 'own_positions')).toBe(count(whole.store, 'own_positions'));
     const sum = (s: typeof whole.store) => (s.db.prepare('SELECT sum(lines) AS n FROM ingest_sessions').get() as { n: number }).n;
     expect(sum(cut.store)).toBe(sum(whole.store));
+  });
+
+  it('positions take their time from the log (dated RMC before them, tag block c:), never from the import, and undated ones are counted, not invented', async () => {
+    const { store, manager, dir } = setup();
+    const file = path.join(dir, 'timed.nmea');
+    fs.writeFileSync(
+      file,
+      [
+        // Before any date: a GGA and an AIS position report have no time the log gives.
+        '$GPGGA,213949.00,5250.53669,N,00542.34920,E,1,08,1.0,10.0,M,45.8,M,,*6F',
+        '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A',
+        // A void RMC's date dates nothing.
+        '$GPRMC,213949.50,V,,,,,,,010180,,,N*7B',
+        '$GPRMC,213950.00,A,5250.53669,N,00542.34920,E,0.1,,070420,,,A*6A',
+        '!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A',
+        // A tag block's c: (Unix seconds) wins: 2024-03-01T12:00:00Z.
+        '\\c:1709294400*52\\!AIVDM,1,1,,B,15RTgt0PAso;90TKcjM8h6g208CQ,0*49',
+      ].map(fixSum).join('\n') + '\n',
+    );
+    await manager.importFile(file);
+    const ais = store.db.prepare('SELECT t FROM ais_positions ORDER BY id').all() as { t: number }[];
+    expect(ais.map((r) => new Date(r.t).toISOString())).toEqual(['2020-04-07T21:39:50.000Z', '2024-03-01T12:00:00.000Z']);
+    const own = store.db.prepare('SELECT t FROM own_positions ORDER BY id').all() as { t: number }[];
+    expect(own.map((r) => new Date(r.t).toISOString())).toEqual(['2020-04-07T21:39:50.000Z']);
+    const [s] = listSessions(store.db, 1);
+    expect(s!.rejects.find((r) => r.reason === 'undated')?.count).toBe(2);
+    expect(s!.accepted + s!.ignored + s!.rejected).toBe(s!.lines);
   });
 
   it('a file that is not NMEA is refused with a sentence and adds no data', async () => {

@@ -17,8 +17,8 @@ export function marineTables(store: Store): Record<string, unknown> {
   }
   return {
     own_positions: all('SELECT session_id, t, lat, lon, sog_kn, cog_deg, heading_deg, quality, satellites, hdop FROM own_positions ORDER BY id'),
-    ais_positions: all('SELECT session_id, mmsi, msg_type, lat, lon, sog_kn, cog_deg, heading_deg, nav_status FROM ais_positions ORDER BY id'),
-    ais_last: all('SELECT mmsi, lat, lon, sog_kn, cog_deg, heading_deg FROM ais_last ORDER BY mmsi'),
+    ais_positions: all('SELECT session_id, t, mmsi, msg_type, lat, lon, sog_kn, cog_deg, heading_deg, nav_status FROM ais_positions ORDER BY id'),
+    ais_last: all('SELECT mmsi, t, lat, lon, sog_kn, cog_deg, heading_deg FROM ais_last ORDER BY mmsi'),
     ais_static: all('SELECT mmsi, name, call_sign, imo, ship_type, to_bow, to_stern, to_port, to_starboard, destination, draught_m FROM ais_static ORDER BY mmsi'),
     ingest_sessions: all('SELECT id, source_kind, label, lines, accepted, ignored, rejected, own_positions, ais_positions, readings, last_error FROM ingest_sessions ORDER BY id'),
     ingest_rejects: all('SELECT session_id, reason, count, example FROM ingest_rejects ORDER BY session_id, reason'),
