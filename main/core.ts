@@ -5,6 +5,7 @@ import { dispatch, type Answer, type Logger } from './api/dispatch';
 import { handlers as allHandlers } from './api/handlers';
 import { startSyncIfEnrolled } from './api/handlers/sync';
 import { startSummaryPublisher } from './impact/publish';
+import { startDailyCheckpoints } from './evidence-log/daily';
 import { shutdownIngest } from './ingest/registry';
 import type { Handlers } from './api/types';
 import { openStore, type Store } from './store/database';
@@ -47,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
   let ctx: CoreContext | undefined;
   let stopSync: (() => Promise<void>) | undefined;
   let stopSummaries: (() => void) | undefined;
+  let stopCheckpoints: (() => void) | undefined;
   // Tried at start and again on the next call after a failure, so "Try again"
   // works once the other program lets go of the file or it is restored.
   const open = () => {
@@ -56,6 +58,8 @@ export function createCore(options: CoreOptions): Core {
       ctx = { store, shell: options.shell, emit };
       // Each audit's impact summary follows its changes (main/impact/publish.ts).
       stopSummaries = startSummaryPublisher(store, (m, e) => options.log?.error(m, e));
+      // The evidence log is signed at least daily while it grows (main/evidence-log/daily.ts).
+      stopCheckpoints = startDailyCheckpoints(store, (m, e) => options.log?.error(m, e));
       // At port, an enrolled device syncs without anyone pressing a button (issue 6).
       if (options.shell === 'electron' || options.shell === 'server') stopSync = startSyncIfEnrolled(ctx);
     } catch (e) {
@@ -82,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
     context: () => ctx,
     async shutdown() {
       stopSummaries?.();
+      stopCheckpoints?.();
       await stopSync?.();
       stopSync = undefined;
       // Commits the open ingest batch and closes its sessions: nothing received is lost on quit.
@@ -92,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
     /** Immediate close (tests, a failed start): background sync is told to stop and finds the store closed. */
     close() {
       stopSummaries?.();
+      stopCheckpoints?.();
       void stopSync?.();
       stopSync = undefined;
       listeners.clear();

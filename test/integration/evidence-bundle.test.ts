@@ -45,7 +45,7 @@ beforeAll(async () => {
   setAuditStatus(db, auditId, 'completed');
   const out = path.join(dir, 'bundle.zip');
   const lines: string[] = [];
-  expect(await evidenceCommand.run(['export', auditId, '--out', out, '--data', store.dataDir], { out: (t) => lines.push(t), err: (t) => lines.push(t) })).toBe(0);
+  expect(await evidenceCommand.run(['export', auditId, '--out', out, '--data', store.dataDir], { out: (t) => lines.push(t), err: (t) => lines.push(t), stdin: process.stdin })).toBe(0);
   expect(lines.join('\n')).toMatch(/witnessed at port/);
   bundle = new Uint8Array(fs.readFileSync(out));
 });
@@ -96,7 +96,7 @@ describe('an evidence bundle', () => {
     const file = path.join(dir, 'cli.zip');
     fs.writeFileSync(file, bundle);
     const out: string[] = [];
-    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t) };
+    const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t), stdin: process.stdin };
     expect(await evidenceCommand.run(['verify', file, '--tsa-ca', tsa.caPem], io)).toBe(0);
     expect(out[0]).toMatch(/^Verified: audit /);
     const files = unzipSync(bundle);
