@@ -1,6 +1,7 @@
 import { indexDocName, parseDocName, readIndexSettings, summaryDocName, summaryMap, writeSummaryDoc } from '../../shared/sync';
 import type { Store } from '../store/database';
 import { loadDoc, mutateDoc, onLocalChange } from '../sync/docStore';
+import { deviceIdentity } from '../sync/mirror';
 import { reconcileVessel } from '../wages/reconcile-vessel';
 import { computeAuditSummary, type SummaryOptions } from './summary';
 
@@ -14,7 +15,7 @@ export function sharesAggregates(store: Store, agency: string): boolean {
   }
 }
 
-export type PublishResult = 'written' | 'unchanged' | 'withheld' | 'no_audit';
+export type PublishResult = 'written' | 'unchanged' | 'withheld' | 'not_enrolled' | 'no_audit';
 
 /**
  * Recomputes the audit's summary and writes `summary:<auditId>` when a figure
@@ -24,6 +25,9 @@ export type PublishResult = 'written' | 'unchanged' | 'withheld' | 'no_audit';
  * document).
  */
 export function publishAuditSummary(store: Store, auditId: string, options: SummaryOptions = {}): PublishResult {
+  // Before enrolment an audit has no agency yet ("local"): a summary naming it would be refused by
+  // the hub. Enrolment gives the audits their agency, which changes them, which publishes them.
+  if (deviceIdentity(store.db).agency === 'local') return 'not_enrolled';
   const summary = computeAuditSummary(store, auditId, options);
   if (!summary) return 'no_audit';
   const name = summaryDocName(auditId);

@@ -5,7 +5,11 @@ import { auditParts, readSummaryDoc, summaryDocName } from '../../../shared/sync
 import { publishAuditSummary } from '../../../main/impact/publish';
 import { loadDoc } from '../../../main/sync/docStore';
 import { recordAuditChange } from '../../../main/sync/mirror';
+import { createEnrolmentCode } from '../../../hub/enrolment';
+import { startHub, type RunningHub } from '../../../hub/server';
+import { enrolDevice } from '../../../main/sync/device';
 import { CREW } from '../../fixtures/wages/scenario';
+import { tempDir } from '../../support/tmp';
 import { testCore } from '../../support/core';
 import { seedFleet } from '../../support/seed-fleet';
 
@@ -16,14 +20,23 @@ describe("an audit's impact summary", () => {
   let older: string;
   let summary: AuditSummary;
 
+  let hub: RunningHub;
+
   beforeAll(async () => {
+    // An enrolled inspector's laptop: summaries name the agency the audits belong to.
+    hub = await startHub({ dataDir: tempDir('gangway-summary-hub-'), port: 0, host: '127.0.0.1' });
+    const code = createEnrolmentCode(hub.store, { role: 'inspector', agency: 'dof-songkhla', userName: 'K' }, hub.url);
+    await enrolDevice(core.context()!.store.db, hub.url, code.code, 'laptop');
     await seedFleet(api);
     const audits = await api.call('audits.list', {});
     latest = audits.find((a) => a.vesselName === 'Sea Star 7' && a.date === '2026-11-27')!.id;
     older = audits.find((a) => a.vesselName === 'Sea Star 7' && a.date === '2026-01-10')!.id;
     summary = (await api.call('impact.summary', { auditId: latest }))!;
   });
-  afterAll(() => core.close());
+  afterAll(async () => {
+    core.close();
+    await hub.close();
+  });
 
   it('counts the crew interviewed, the crew with each indicator and the crew meeting the forced-labour definition', () => {
     // The seed has no crew list reconciliation: what it would say is unknown, not zero. Its
@@ -60,6 +73,14 @@ describe("an audit's impact summary", () => {
     expect(sum(first, 'illegal_deductions')).toBeGreaterThan(0); // C13's equipment deduction is not in the contract
     expect(sum(first, 'recruitment_fees')).toBeGreaterThan(0); // C05 and C06 repay a recruitment advance
     expect(first.money.every((m) => m.currency === 'THB' && m.crew === 20)).toBe(true);
+  });
+
+  it('publishes nothing before the device is enrolled (its audits have no agency yet)', async () => {
+    const { core: lone, api: loneApi } = testCore();
+    const vessel = await loneApi.call('vessels.create', { name: 'Alone' });
+    const audit = await loneApi.call('audits.create', { vesselId: vessel.id, place: 'Satun', date: '2026-11-02', inspector: 'K' });
+    expect(publishAuditSummary(lone.context()!.store, audit.id)).toBe('not_enrolled');
+    lone.close();
   });
 
   it('publishes a summary:<auditId> document with no pseudonym, name or answer in it', () => {
