@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Cell, Change, Dimension, ImpactResults } from '../../shared/impact/aggregate';
 import { REASON_TEXT } from '../../shared/impact/disclosure';
 import { toCsv } from '../../shared/impact/export';
-import { useLoad } from '../api-context';
+import { useApi, useLoad } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
 
 const DIMENSIONS: Dimension[] = ['port', 'month', 'quarter', 'flag', 'owner'];
@@ -165,6 +165,24 @@ function CellsTable({ results }: { results: ImpactResults }) {
   );
 }
 
+/** A union representative decides whether the union's audits publish their aggregate figures (on unless turned off). */
+function SharingSetting() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const sharing = useLoad((a) => a.call('impact.sharing'), []);
+  if (sharing.data?.role !== 'union_rep') return null;
+  return (
+    <label className="no-print" data-testid="share-aggregates">
+      <input
+        type="checkbox"
+        checked={sharing.data.shareAggregates}
+        onChange={(e) => void api.call('impact.setSharing', { shareAggregates: e.target.checked }).then(sharing.reload)}
+      />{' '}
+      {t('impact.shareAggregates', { agency: sharing.data.agency })}
+    </label>
+  );
+}
+
 function download(name: string, text: string, type: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], { type }));
@@ -230,6 +248,7 @@ export function ImpactPage() {
           {t('impact.print')}
         </button>
       </form>
+      <SharingSetting />
       <ErrorNote error={results.error ?? trend.error} />
       {results.data && results.data.audits === 0 && <p className="empty">{t('impact.none')}</p>}
       {trend.data && trend.data.cells.length > 0 && (

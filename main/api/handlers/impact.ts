@@ -10,13 +10,13 @@ export const impactHandlers: Handlers<'impact.results' | 'impact.summary' | 'imp
   'impact.results': (query, ctx) => impactResults(ctx.store, query),
   'impact.summary': ({ auditId }, ctx) => computeAuditSummary(ctx.store, auditId),
   'impact.sharing': (_input, ctx) => {
-    const { agency } = deviceIdentity(ctx.store.db);
-    return { agency, shareAggregates: sharesAggregates(ctx.store, agency) };
+    const { agency, role } = deviceIdentity(ctx.store.db);
+    return { agency, role, shareAggregates: sharesAggregates(ctx.store, agency) };
   },
   'impact.setSharing': ({ shareAggregates }, ctx) => {
-    const { agency } = deviceIdentity(ctx.store.db);
+    const { agency, role } = deviceIdentity(ctx.store.db);
     mutateDoc(ctx.store.db, indexDocName(agency), (doc) => setShareAggregates(doc, shareAggregates));
     publishAllSummaries(ctx.store);
-    return { agency, shareAggregates: sharesAggregates(ctx.store, agency) };
+    return { agency, role, shareAggregates: sharesAggregates(ctx.store, agency) };
   },
 };

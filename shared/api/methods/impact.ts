@@ -4,7 +4,7 @@ import { ImpactResults, ResultsQuery } from '../../impact/aggregate';
 import { AuditSummary } from '../../impact/summary';
 import { method } from '../contract';
 
-export const AggregateSharing = z.object({ agency: z.string(), shareAggregates: z.boolean() });
+export const AggregateSharing = z.object({ agency: z.string(), role: z.string().nullable(), shareAggregates: z.boolean() });
 
 export const impactMethods = {
   'impact.results': method({

@@ -111,6 +111,7 @@ describe("an audit's impact summary", () => {
 
   it('withholds a union-confidential summary while the union does not share aggregates, and publishes it again when it does', async () => {
     const store = core.context()!.store;
+    expect(await api.call('impact.sharing')).toEqual({ agency: 'dof-songkhla', role: 'inspector', shareAggregates: true });
     const vessel = await api.call('vessels.create', { name: 'Union Hope', flag: 'THA' });
     const id = (await api.call('audits.create', { vesselId: vessel.id, place: 'Ranong', date: '2026-10-01', inspector: 'U' })).id;
     // Union-confidential, as a union representative's device records it.
