@@ -41,6 +41,20 @@ export function publishAuditSummary(store: Store, auditId: string, options: Summ
   return mutateDoc(store.db, name, (doc) => writeSummaryDoc(doc, summary)) ? 'written' : 'unchanged';
 }
 
+/**
+ * For a handler whose own work is done (an interview finished, a wage file
+ * imported): a summary that cannot be computed now must not turn that
+ * success into an error. The summary is derived and is recomputed at the
+ * audit's next change.
+ */
+export function afterwards(publish: () => unknown): void {
+  try {
+    publish();
+  } catch {
+    // derived data: see above
+  }
+}
+
 /** Every audit of a vessel (after its wage records changed). */
 export function publishVesselSummaries(store: Store, vesselId: string): void {
   const ids = store.db.prepare('SELECT id FROM audits WHERE vessel_id = ?').all(vesselId) as { id: string }[];

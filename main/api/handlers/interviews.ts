@@ -11,7 +11,7 @@ import { inTransaction } from '../../store/database';
 import { recordInterviewConditions } from '../../store/repos/auditDraws';
 import { vaultFor } from '../../vault/vault';
 import type { CoreContext } from '../context';
-import { publishAuditSummary } from '../../impact/publish';
+import { afterwards, publishAuditSummary } from '../../impact/publish';
 import type { Handlers } from '../types';
 
 type InterviewMethods = keyof typeof interviewMethods;
@@ -63,7 +63,7 @@ export const interviewHandlers: Handlers<InterviewMethods> = {
   'interviews.finish': ({ interviewId, stopped, portCountry }, ctx) => {
     const result = finishInterview(ctx.store.db, interviewId, stopped, portCountry);
     // The vault is open now (the answers were just given): the audit's signals can be counted.
-    publishAuditSummary(ctx.store, result.interview.auditId);
+    afterwards(() => publishAuditSummary(ctx.store, result.interview.auditId));
     return result;
   },
   'interviews.list': ({ auditId }, ctx) => listInterviews(ctx.store.db, auditId),

@@ -3,7 +3,7 @@ import { applyWageImport, previewWageImport } from '../../wages/import';
 import { reconcileVessel } from '../../wages/reconcile-vessel';
 import * as repo from '../../wages/repository';
 import { inTransaction } from '../../store/database';
-import { publishVesselSummaries } from '../../impact/publish';
+import { afterwards, publishVesselSummaries } from '../../impact/publish';
 import type { Handlers } from '../types';
 
 type WageMethod =
@@ -29,7 +29,7 @@ export const wageHandlers: Handlers<WageMethod> = {
         ctx.emit('progress', { task, label, done, total, finished: done === total && total > 0 }),
       );
       // The vessel's audits answer for these wage months: their published summaries change.
-      publishVesselSummaries(ctx.store, request.vesselId);
+      afterwards(() => publishVesselSummaries(ctx.store, request.vesselId));
       return result;
     } catch (e) {
       ctx.emit('progress', { task, label, done: 0, finished: true, error: (e as Error).message });
