@@ -103,6 +103,21 @@ describe("an audit's impact summary", () => {
     await vi.waitFor(() => expect(published()?.status).toBe('completed'), { timeout: 5000, interval: 100 });
   });
 
+  it('puts recruitment fees crew said they paid on their own, reported, line', async () => {
+    const vessel = (await api.call('vessels.search', { query: 'Sea Star 7' }))[0]!;
+    const audit = await api.call('audits.create', { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-30', inspector: 'K' });
+    const crew = await api.call('interviews.crew.list', { vesselId: vessel.id });
+    const safety = { present: [], place: 'Port welfare office', canBeOverheard: false };
+    const consent = { language: 'my', purposeExplained: true, useExplained: true, rightToStopExplained: true, agreed: true, recordingAgreed: false };
+    for (const [pseudonym, amount] of [['C05', 20_000], ['C06', 35_000]] as const) {
+      const s = await api.call('interviews.start', { auditId: audit.id, crewMemberId: crew.find((c) => c.pseudonym === pseudonym)!.id, crewLanguage: 'my', safety, consent });
+      await api.call('interviews.answer', { interviewId: s.interview.id, path: 'paid_fee', value: 'yes' });
+      await api.call('interviews.answer', { interviewId: s.interview.id, path: 'fee_amount', value: { amount, currency: 'THB' } });
+    }
+    const summary = (await api.call('impact.summary', { auditId: audit.id }))!;
+    expect(summary.money.filter((m) => m.basis === 'reported')).toEqual([{ category: 'recruitment_fees', basis: 'reported', currency: 'THB', amount: 5_500_000, crew: 2 }]);
+  });
+
   it('keeps the published signals while the vault is locked instead of dropping them', async () => {
     await api.call('vault.lock');
     const locked = (await api.call('impact.summary', { auditId: latest }))!;
