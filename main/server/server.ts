@@ -146,6 +146,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   guardRequests(server, log);
+  // A client may send its request and then close its side (raw clients and some proxies do): Node
+  // would then end the socket before a file read finishes, and the request went unanswered.
+  (server as http.Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   const unsubscribe = core.subscribe((event, payload) => {
     const text = JSON.stringify({ event, payload });
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
