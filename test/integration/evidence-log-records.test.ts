@@ -7,6 +7,8 @@ import { createAudit, setAuditStatus } from '../../main/store/repos/audits';
 import { setChecklistItem } from '../../main/store/repos/checklist';
 import { addFinding, getFinding } from '../../main/store/repos/findings';
 import { createVessel } from '../../main/store/repos/vessels';
+import { addToCrewList, updateAuditCrew } from '../../main/store/repos/auditCrew';
+import { Vault } from '../../main/vault/vault';
 import { parseEntryBytes } from '../../shared/evidence-log';
 import { tempDir } from '../support/tmp';
 
@@ -42,6 +44,26 @@ describe('what the inspector records goes into the evidence log', () => {
     expect(all).not.toContain('bunk.jpg');
     const cp = log.latestCheckpoint()!;
     expect(cp).toMatchObject({ size: 4, reason: `audit ${audit.id} completed` });
+  });
+
+  it('logs crew-list changes by id and hash, never the name or document number', async () => {
+    store = openStore(tempDir('gangway-elog-rec-'));
+    const db = store.db;
+    const vault = new Vault(db, { kdf: { N: 1024, r: 8, p: 1 } });
+    await vault.create('a long test passphrase');
+    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
+    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
+    const [member] = addToCrewList(db, vault, audit.id, [{ identity: { name: 'Aung Kyaw Moe', documentNo: 'MB123456' }, role: 'fisher' }]);
+    updateAuditCrew(db, audit.id, [member!.crewMemberId], { present: true });
+    const log = new EvidenceLog(db);
+    const crew = log.entriesOfAudit(audit.id).map((e) => parseEntryBytes(e.data)).filter((e) => e.kind === 'crew');
+    expect(crew.map((e) => [e.subject, e.action])).toEqual([
+      [member!.crewMemberId, 'added to the crew list'],
+      [member!.crewMemberId, 'crew list checks changed'],
+    ]);
+    const text = Buffer.concat(log.entriesOfAudit(audit.id).map((e) => Buffer.from(e.data))).toString('utf8');
+    expect(text).not.toContain('Aung');
+    expect(text).not.toContain('MB123456');
   });
 
   it('a record refused by its own checks leaves no entry behind', () => {

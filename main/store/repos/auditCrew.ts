@@ -8,6 +8,7 @@ import { inTransaction } from '../database';
 import { drawnCrew } from './auditDraws';
 import { assertAuditEditable } from './auditLock';
 import { getAudit } from './audits';
+import { logRecord, recordHash } from '../../evidence-log/record';
 import { now } from './rows';
 
 /**
@@ -79,6 +80,11 @@ const key = (name: string, doc: string | undefined) => `${name.trim().toLowerCas
  * already on the list is updated, never doubled. Identities need the vault
  * unlocked; if it is locked nothing is written.
  */
+/** The evidence log names the person by id and the hash of his crew-list row: no name, no document number. */
+function logCrewChange(db: Db, auditId: string, crewMemberId: string, action: string): void {
+  logRecord(db, { kind: 'crew', auditId, subject: crewMemberId, contentHash: recordHash(getAuditCrewMember(db, auditId, crewMemberId)), action });
+}
+
 export function addToCrewList(db: Db, vault: Vault, auditId: string, raw: readonly CrewListEntry[]): AuditCrewMember[] {
   const entries = raw.map((e) => CrewListEntry.parse(e));
   const audit = assertAuditEditable(db, auditId, 'crew list');
@@ -153,6 +159,7 @@ export function addToCrewList(db: Db, vault: Vault, auditId: string, raw: readon
     }
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(t, auditId);
     mirrorAuditFromTables(db, auditId);
+    for (const id of ids) logCrewChange(db, auditId, id, 'added to the crew list');
   });
   return ids.map((id) => getAuditCrewMember(db, auditId, id));
 }
@@ -185,6 +192,7 @@ export function updateAuditCrew(db: Db, auditId: string, crewMemberIds: readonly
       for (const id of crewMemberIds) stmt.run({ ...values, t, auditId, id });
       db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(t, auditId);
       mirrorAuditFromTables(db, auditId);
+      for (const id of crewMemberIds) logCrewChange(db, auditId, id, 'crew list checks changed');
     }
     return crewMemberIds.map((id) => getAuditCrewMember(db, auditId, id));
   });
