@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Extension, onRequestPayload } from '@hocuspocus/server';
 import { GangwayError, isGangwayError } from '../shared/errors';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from '../main/store/private-files';
 import { MAX_BLOB_CHUNK, type BlobState, type EnrolmentAnswer, type HubHealth, type Manifest } from '../shared/sync';
 import { decideAccess } from './access';
 import { registerDevice, type DeviceRecord } from './enrolment';
@@ -169,8 +170,8 @@ export class HubHttp implements Extension {
     if (offset !== state.received) return { ...state, size, resumeAt: state.received };
     if (offset + chunk.length > size) throw new GangwayError('VALIDATION', 'The chunk runs past the end of the blob.');
     const partial = this.partialPath(sha);
-    fs.mkdirSync(path.dirname(partial), { recursive: true });
-    const fd = fs.openSync(partial, offset === 0 ? 'w' : 'r+');
+    mkdirPrivate(path.dirname(partial));
+    const fd = fs.openSync(partial, offset === 0 ? 'w' : 'r+', PRIVATE_FILE_MODE);
     try {
       fs.writeSync(fd, chunk, 0, chunk.length, offset);
       fs.fsyncSync(fd);
@@ -193,7 +194,7 @@ export class HubHttp implements Extension {
       throw new GangwayError('CONFLICT', `The uploaded bytes hash to ${actual.slice(0, 12)}…, not ${sha.slice(0, 12)}…; the hub discarded them. The device will upload the blob again.`);
     }
     const target = this.finalPath(sha);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    mkdirPrivate(path.dirname(target));
     fs.renameSync(partial, target);
     this.hub.db.prepare('UPDATE blobs SET complete = 1, updated_at = ? WHERE sha256 = ?').run(t, sha);
     return { sha256: sha, size, received, complete: true };

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { startSyncIfEnrolled } from '../main/api/handlers/sync';
 import { createCore } from '../main/core';
 import { rendererDistDir } from '../main/data-dir';
 import { startServer, type RunningServer } from '../main/server/server';
+import { mkdirPrivate } from '../main/store/private-files';
 import { enrolDevice } from '../main/sync/device';
 import { createEnrolmentCode } from './enrolment';
 import type { HubStore } from './store';
@@ -32,7 +32,7 @@ export interface RunningOffice {
 
 export async function startOffice(options: OfficeOptions): Promise<RunningOffice> {
   const dataDir = path.join(options.hubDataDir, 'office');
-  fs.mkdirSync(dataDir, { recursive: true });
+  mkdirPrivate(dataDir);
   const core = createCore({ dataDir, shell: 'hub', log: { error: (m) => options.log(`office: ${m}`) } });
   const ctx = core.context();
   if (!ctx) throw core.storeError!;

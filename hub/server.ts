@@ -37,6 +37,7 @@ export interface RunningHub {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => {});
   const store = new HubStore(options.dataDir);
+  for (const w of store.store.warnings) log(w);
   const witness = new Witness(store, { log, ...(options.tsaUrl ? { tsa: new TsaClient(options.tsaUrl) } : {}) });
   const http = new HubHttp(store, options.dataDir, log, witness);
   const server = new Server({

@@ -54,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
   const open = () => {
     try {
       store = openStore(options.dataDir);
+      for (const w of store.warnings) options.log?.error(w);
       storeError = undefined;
       ctx = { store, shell: options.shell, emit };
       // Each audit's impact summary follows its changes (main/impact/publish.ts).

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EvidenceMeta } from '../../shared/domain/audit';
 import { inTransaction, type Db } from '../store/database';
 import { logRecord } from '../evidence-log/record';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from '../store/private-files';
 import { now, nullToUndefined } from '../store/repos/rows';
 
 /** Where a blob with this hash lives: blobs/ab/abcdef… (content-addressed, like git). */
@@ -29,10 +30,10 @@ export function putBlob(db: Db, dataDir: string, blob: PutBlob, log: { auditId?:
   const sha256 = crypto.createHash('sha256').update(blob.bytes).digest('hex');
   const target = blobPath(dataDir, sha256);
   if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+    mkdirPrivate(path.dirname(target));
     const tmp = `${target}.${process.pid}.tmp`;
     try {
-      const fd = fs.openSync(tmp, 'w');
+      const fd = fs.openSync(tmp, 'w', PRIVATE_FILE_MODE);
       try {
         fs.writeSync(fd, blob.bytes);
         fs.fsyncSync(fd);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GangwayError } from '../../shared/errors';
 import { MIGRATIONS } from './migrations';
+import { chmodPrivate, mkdirPrivate, tightenDataDir } from './private-files';
 import type { Migration } from './migrations/types';
 
 export type Db = Database.Database;
@@ -21,6 +22,8 @@ export interface Store {
   schemaVersion: number;
   /** Backup files taken before migrations during this open. */
   backups: string[];
+  /** Sentences about files others may read that could not be made private (to log). */
+  warnings: string[];
   close(): void;
 }
 
@@ -29,7 +32,7 @@ export const DB_FILENAME = 'gangway.sqlite';
 /** Fails early, with a sentence, when the data folder cannot hold our data. */
 function ensureWritableDir(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    mkdirPrivate(dataDir);
     fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.R_OK);
   } catch (e) {
     throw new GangwayError(
@@ -66,11 +69,12 @@ function checkIntegrity(db: Db, file: string): void {
 
 function backupBeforeMigration(db: Db, dataDir: string, from: number): string {
   const dir = path.join(dataDir, 'backups');
-  fs.mkdirSync(dir, { recursive: true });
+  mkdirPrivate(dir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `gangway-v${from}-${stamp}.sqlite`);
   // VACUUM INTO writes a consistent, compact copy without blocking on WAL readers.
   db.prepare('VACUUM INTO ?').run(target);
+  chmodPrivate(target); // SQLite creates a new database file 0644
   return target;
 }
 
@@ -111,9 +115,12 @@ function migrate(db: Db, dataDir: string, migrations: readonly Migration[]): str
 /** Opens (or creates) the store in a data folder: WAL, foreign keys, integrity check, migrations. */
 export function openStore(dataDir: string, options: OpenOptions = {}): Store {
   ensureWritableDir(dataDir);
+  const warnings = tightenDataDir(dataDir);
   const file = path.join(dataDir, options.filename ?? DB_FILENAME);
   let db: Db;
   try {
+    // Created empty and owner-only first: SQLite would make it 0644, and its -wal and -shm take the file's mode.
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
     db = new Database(file, { timeout: 2000 });
   } catch (e) {
     throw translateOpenError(file, e);
@@ -125,7 +132,7 @@ export function openStore(dataDir: string, options: OpenOptions = {}): Store {
     checkIntegrity(db, file);
     const backups = migrate(db, dataDir, options.migrations ?? MIGRATIONS);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    return { db, dataDir, file, schemaVersion, backups, close: () => db.close() };
+    return { db, dataDir, file, schemaVersion, backups, warnings, close: () => db.close() };
   } catch (e) {
     db.close();
     throw translateOpenError(file, e);

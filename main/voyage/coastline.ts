@@ -5,6 +5,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { buildShoreGrid, decodeShoreGrid, encodeShoreGrid, type LonLatLine, type ShoreGrid } from '../../shared/geo/shore-grid';
 import { GangwayError } from '../../shared/errors';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from '../store/private-files';
 
 /**
  * The bundled coastline: Natural Earth land polygons as shipped by the
@@ -70,9 +71,9 @@ export function loadShoreGrid(source: ShoreGridSource = {}): ShoreGrid {
   const grid = buildShoreGrid(coast, rings, { cellDeg, seedSpacingM: spacing });
   if (file) {
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      mkdirPrivate(path.dirname(file));
       const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, encodeShoreGrid(grid));
+      fs.writeFileSync(tmp, encodeShoreGrid(grid), { mode: PRIVATE_FILE_MODE });
       fs.renameSync(tmp, file); // atomic: a half-written cache is never read
     } catch {
       // A read-only data folder only costs the rebuild next time.
