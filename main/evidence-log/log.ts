@@ -6,6 +6,7 @@ import {
 } from '../../shared/evidence-log';
 import { GangwayError } from '../../shared/errors';
 import { inTransaction, type Db } from '../store/database';
+import { StoredGnssClock } from './gnss-clock';
 
 /** The time a receiver gave with its last fix, and when (monotonic) that fix arrived. */
 export interface GnssClock {
@@ -13,7 +14,6 @@ export interface GnssClock {
   now(): Date | null;
 }
 
-export const NO_GNSS: GnssClock = { now: () => null };
 
 /** Remembers the last live fix; the ingest pipeline feeds it, the log reads it. */
 export class LiveGnssClock implements GnssClock {
@@ -99,7 +99,7 @@ export class EvidenceLog implements SubtreeReader {
 
   append(input: AppendInput): { index: number; entry: LogEntry } {
     const clock = this.options.clock ?? (() => new Date());
-    const gnss = (this.options.gnss ?? NO_GNSS).now();
+    const gnss = (this.options.gnss ?? new StoredGnssClock(this.db)).now();
     const entry = LogEntry.parse({
       v: 1,
       kind: input.kind,

@@ -9,6 +9,8 @@ export class LiveStats {
   rejected = 0;
   readonly rejects = new Map<string, number>();
   lastFix: OwnFix | null = null;
+  /** The GNSS time of the newest fix from a live receiver (never from an imported file). */
+  lastLiveFixT: number | null = null;
   private readonly buckets = new Array<number>(WINDOW_S + 1).fill(0);
   private bucketSecond = 0;
 

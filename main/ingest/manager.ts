@@ -12,6 +12,7 @@ import { importFile, type ImportProgress } from './file-import';
 import { LiveStats } from './live-stats';
 import { createSource, sourceIdFor } from './open-source';
 import { SessionPipeline } from './session-pipeline';
+import { recordGnssTime } from '../evidence-log/gnss-clock';
 
 type Emit = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 
@@ -192,9 +193,22 @@ export class IngestManager {
     this.emit('ingest.status', this.status());
   }
 
+  private gnssNoted: number | null = null;
+
+  /** The evidence log's GNSS clock follows the live receiver (main/evidence-log/gnss-clock.ts). */
+  private noteGnssTime(): void {
+    const t = this.stats.lastLiveFixT;
+    if (t === null || t === this.gnssNoted || !this.store.db.open) return;
+    this.gnssNoted = t;
+    recordGnssTime(this.store.db, t);
+  }
+
   private ensureTimer(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => this.publish(), STATUS_EVERY_MS);
+    this.timer = setInterval(() => {
+      this.publish();
+      this.noteGnssTime();
+    }, STATUS_EVERY_MS);
     this.timer.unref();
   }
 

@@ -56,6 +56,7 @@ export class SessionPipeline {
    * the source closes), so no sentence of it is lost to a commit in between.
    */
   private lastRow: OwnPositionRow | undefined;
+  private readonly live: boolean;
 
   constructor(
     readonly sessionId: number,
@@ -65,6 +66,7 @@ export class SessionPipeline {
     options: { fromLog?: boolean } = {},
   ) {
     for (const r of REASONS) this.seen[r] = 0;
+    this.live = !options.fromLog;
     this.decoder = new LineDecoder(resume?.decoder, { fromLog: options.fromLog, clock: resume?.clock });
     if (resume?.open) this.lastRow = { ...resume.open, sessionId };
   }
@@ -160,6 +162,7 @@ export class SessionPipeline {
     this.lastRow = row;
     const fix = this.stats.lastFix;
     if (!fix || row.t >= fix.t) this.stats.lastFix = { t: row.t, lat: row.lat, lon: row.lon, sogKn: row.sogKn, cogDeg: row.cogDeg };
+    if (this.live) this.stats.lastLiveFixT = row.t;
   }
 
   private store(row: OwnPositionRow): void {

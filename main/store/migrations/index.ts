@@ -9,11 +9,12 @@ import { migration as auditCrew } from './0010-audit-crew';
 import { migration as auditInterviewees } from './0011-audit-interviewees';
 import { migration as auditEvidence } from './0012-audit-evidence';
 import { migration as evidenceLog } from './0015-evidence-log';
+import { migration as gnssClock } from './0016-gnss-clock';
 
 /**
  * Every migration, in order. Numbers are taken, never reused or edited once
  * released: 0002 marine ingest, 0003 interviews and vault, 0004 wages, 0005 sync, 0008 file-import resume state,
  * 0010-0012 the audit record (crew list, interviewees, evidence and citations),
- * 0015 the evidence log.
+ * 0015 the evidence log, 0016 the last live GNSS time.
  */
-export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState, auditCrew, auditInterviewees, auditEvidence, evidenceLog];
+export const MIGRATIONS: readonly Migration[] = [core, marine, interviews, wages, sync, resumeState, auditCrew, auditInterviewees, auditEvidence, evidenceLog, gnssClock];
