@@ -20,3 +20,5 @@ const common = {
 
 await build({ ...common, entryPoints: [path.join(root, 'main/electron/main.ts')], outfile: path.join(root, 'dist-electron/main.cjs') });
 await build({ ...common, entryPoints: [path.join(root, 'main/electron/preload.ts')], outfile: path.join(root, 'dist-electron/preload.cjs') });
+// The capped XLSX reader runs in a worker thread; main/xlsx/read-xlsx.ts looks for it beside the bundle.
+await build({ ...common, entryPoints: [path.join(root, 'main/xlsx/worker.ts')], outfile: path.join(root, 'dist-electron/xlsx-worker.cjs') });

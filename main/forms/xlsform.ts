@@ -1,9 +1,11 @@
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { ImportProblem as ImportProblemSchema } from '../../shared/api/methods/interviews';
 import { Dimension, Indicator } from '../../shared/domain/indicators';
 import { parseExpression, references } from '../../shared/forms/expression';
 import { Form, type Choice, type FormNode, type Group, type Labels, type Question, type QuestionType } from '../../shared/forms/model';
+import { isGangwayError } from '../../shared/errors';
+import { readXlsx } from '../xlsx/read-xlsx';
+import { cellText, type XlsxSheet, type XlsxWorkbook } from '../xlsx/workbook';
 
 /**
  * XLSForm import (the spreadsheet standard ODK and KoboToolbox users write:
@@ -51,11 +53,12 @@ interface Sheet {
   rows: { row: number; cells: Map<number, string> }[];
 }
 
-function readSheet(ws: ExcelJS.Worksheet): Sheet {
+function readSheet(ws: XlsxSheet): Sheet {
   const headers: Sheet['headers'] = [];
-  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
-    const name = cell.text.trim();
-    if (!name) return;
+  const first = ws.rows[0]?.row === 1 ? ws.rows[0] : undefined;
+  for (const c of first?.cells ?? []) {
+    const name = cellText(c).trim();
+    if (!name) continue;
     // `label::English (en)`, `media::audio::Burmese (my)`, `constraint_message::en`
     const parts = name.split('::');
     let base = parts[0]!.toLowerCase();
@@ -64,37 +67,39 @@ function readSheet(ws: ExcelJS.Worksheet): Sheet {
       base = `media::${parts[1]!.toLowerCase()}`;
       language = parts[2];
     } else language = parts[1];
-    headers.push({ name, base, language, col });
-  });
+    headers.push({ name, base, language, col: c.col });
+  }
   const rows: Sheet['rows'] = [];
-  ws.eachRow({ includeEmpty: false }, (r, row) => {
-    if (row === 1) return;
+  for (const r of ws.rows) {
+    if (r.row === 1) continue;
     const cells = new Map<number, string>();
-    r.eachCell({ includeEmpty: false }, (cell, col) => {
-      const t = cell.text.trim();
-      if (t) cells.set(col, t);
-    });
-    if (cells.size) rows.push({ row, cells });
-  });
+    for (const c of r.cells) {
+      const t = cellText(c).trim();
+      if (t) cells.set(c.col, t);
+    }
+    if (cells.size) rows.push({ row: r.row, cells });
+  }
   return { name: ws.name, headers, rows };
 }
 
 export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
-  const wb = new ExcelJS.Workbook();
+  let wb: XlsxWorkbook;
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    wb = await readXlsx(bytes, { sheets: { names: ['survey', 'choices', 'settings'] } });
   } catch (e) {
-    return { problems: [{ level: 'error', sheet: filename, message: `This is not a readable .xlsx workbook (${(e as Error).message}). Save it from Excel or LibreOffice as .xlsx and try again.` }] };
+    // The capped reader says whether the file is unreadable or which limit it passed, and what to do.
+    const message = isGangwayError(e) ? e.message : `This is not a readable .xlsx workbook (${(e as Error).message}). Save it from Excel or LibreOffice as .xlsx and try again.`;
+    return { problems: [{ level: 'error', sheet: filename, message }] };
   }
-  const byName = (n: string) => wb.worksheets.find((w) => w.name.trim().toLowerCase() === n);
+  const byName = (n: string) => wb.sheets.find((w) => w.name.trim().toLowerCase() === n);
   const surveyWs = byName('survey');
   if (!surveyWs) return { problems: [{ level: 'error', sheet: filename, message: 'The workbook has no "survey" sheet, so it is not an XLSForm.' }] };
   const survey = readSheet(surveyWs);
   const choicesWs = byName('choices');
   const settingsWs = byName('settings');
-  for (const w of wb.worksheets) {
-    if (!['survey', 'choices', 'settings'].includes(w.name.trim().toLowerCase())) problems.push({ level: 'ignored', sheet: w.name, message: `The sheet "${w.name}" is not part of XLSForm as Gangway reads it; it was ignored.` });
+  for (const name of wb.sheetNames) {
+    if (!['survey', 'choices', 'settings'].includes(name.trim().toLowerCase())) problems.push({ level: 'ignored', sheet: name, message: `The sheet "${name}" is not part of XLSForm as Gangway reads it; it was ignored.` });
   }
 
   // settings

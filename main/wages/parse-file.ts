@@ -1,3 +1,4 @@
+import { isGangwayError } from '../../shared/errors';
 import { csvToGrid, type Grid } from '../../shared/wages/parse/grid';
 import { looksLikeCamt, parseCamt } from '../../shared/wages/parse/camt';
 import { parseContractsGrid } from '../../shared/wages/parse/contracts';
@@ -69,7 +70,10 @@ export async function parseWageFile(input: WageFileInput): Promise<ParsedWageFil
     try {
       grid = await xlsxToGrid(bytes);
     } catch (e) {
-      return { kind: input.kind, format: 'xlsx', transactions: [], payslips: [], contracts: [], issues: [{ line: 0, code: 'XLSX', message: `The spreadsheet cannot be read (${(e as Error).message}). Save it again from Excel as .xlsx.` }] };
+      // The capped reader's sentence says what is wrong (unreadable, or which limit) and what to do.
+      const message = isGangwayError(e) ? e.message : `The spreadsheet cannot be read (${(e as Error).message}). Save it again from Excel as .xlsx.`;
+      const code = isGangwayError(e) && e.issues?.some((i) => i.path === 'limit') ? 'XLSX_LIMIT' : 'XLSX';
+      return { kind: input.kind, format: 'xlsx', transactions: [], payslips: [], contracts: [], issues: [{ line: 0, code, message }] };
     }
     return fromGrid(input, grid, { kind: input.kind, format: 'xlsx' }, []);
   }

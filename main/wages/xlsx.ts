@@ -1,37 +1,39 @@
-import ExcelJS from 'exceljs';
 import type { Grid } from '../../shared/wages/parse/grid';
+import { readXlsx } from '../xlsx/read-xlsx';
+import type { XlsxCell } from '../xlsx/workbook';
 
 /**
- * Reads the first worksheet of an XLSX file into text cells (exceljs, a kept
- * library; hand-parsing OOXML is a trap). Dates become ISO dates, numbers
- * their plain decimal form, formulas their cached result.
+ * The first worksheet of a wage XLSX as text cells, through the capped reader
+ * (main/xlsx). Dates become ISO dates; numbers their plain decimal form (at
+ * most two decimals, as before: wage sheets hold money and float noise must
+ * not reach the totals); formulas their cached result; errors read as empty.
  */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, '').replace(/\.0?$/, '');
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
+function cellText(cell: XlsxCell | undefined): string {
+  if (!cell) return '';
+  switch (cell.t) {
+    case 'n':
+      return Number.isInteger(cell.v) ? String(cell.v) : cell.v.toFixed(2).replace(/0$/, '').replace(/\.0?$/, '');
+    case 'd':
+      return cell.v.slice(0, 10);
+    case 'b':
+      return String(cell.v);
+    case 'e':
+      return '';
+    default:
+      return cell.v;
   }
-  return String(value);
 }
 
 export async function xlsxToGrid(bytes: Uint8Array, sheetName?: string): Promise<Grid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  const sheet = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  const wb = await readXlsx(bytes, { sheets: sheetName ? { names: [sheetName] } : { first: true } });
   const rows: string[][] = [];
   const lines: number[] = [];
-  if (!sheet) return { rows, lines };
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+  for (const r of wb.sheets[0]?.rows ?? []) {
+    const last = Math.max(...r.cells.map((c) => c.col));
+    const cells = Array.from({ length: last }, () => '');
+    for (const c of r.cells) cells[c.col - 1] = cellText(c);
     rows.push(cells);
-    lines.push(rowNumber);
-  });
+    lines.push(r.row);
+  }
   return { rows, lines };
 }

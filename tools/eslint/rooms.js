@@ -15,7 +15,7 @@ export const ROOMS = {
   'hub/': ['shared/', 'hub/', 'main/store/', 'main/api/', 'main/server/', 'main/sync/', 'main/evidence-log/', 'main/core', 'main/data-dir'],
 };
 
-const NODE_ONLY = new Set(['better-sqlite3', 'serialport', '@serialport/parser-readline', '@serialport/bindings-cpp', 'node-ble', 'ws', 'exceljs', '@hocuspocus/server', 'tsx']);
+const NODE_ONLY = new Set(['better-sqlite3', 'serialport', '@serialport/parser-readline', '@serialport/bindings-cpp', 'node-ble', 'ws', 'exceljs', 'yauzl', '@hocuspocus/server', 'tsx']);
 const builtins = new Set(builtinModules);
 
 function roomOf(rel) {
