@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { putBlob } from '../../main/evidence/blobs';
 import { EvidenceLog, sha256Hex } from '../../main/evidence-log/log';
 import { recordHash } from '../../main/evidence-log/record';
+import { sealReport } from '../../main/evidence-log/report-seal';
 import { openStore, type Store } from '../../main/store/database';
 import { createAudit, setAuditStatus } from '../../main/store/repos/audits';
 import { setChecklistItem } from '../../main/store/repos/checklist';
@@ -73,5 +74,22 @@ describe('what the inspector records goes into the evidence log', () => {
     const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
     expect(() => addFinding(db, { auditId: audit.id, title: 'x', severity: 'low', description: 'y', evidence: ['0'.repeat(64)] })).toThrow(/not stored/);
     expect(new EvidenceLog(db).size()).toBe(0);
+  });
+});
+
+describe('a report sealed in the evidence log', () => {
+  it('is an entry of its own, covered by a checkpoint its footer names', () => {
+    store = openStore(tempDir('gangway-elog-rep-'));
+    const db = store.db;
+    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
+    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
+    const html = '<html><body>report</body></html>';
+    const seal = sealReport(db, audit.id, html);
+    const log = new EvidenceLog(db);
+    expect(parseEntryBytes(log.entryData(seal.index))).toMatchObject({ kind: 'report', auditId: audit.id, contentHash: sha256Hex(html) });
+    expect(log.latestCheckpoint()!.size).toBe(seal.checkpointSize);
+    expect(seal.index).toBeLessThan(seal.checkpointSize);
+    expect(seal.footer).toContain(`entry ${seal.index}`);
+    expect(seal.footer).toContain(seal.checkpointRoot);
   });
 });
