@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { GangwayError } from '../../shared/errors';
 import { EvidenceMeta } from '../../shared/domain/audit';
 import { inTransaction, type Db } from '../store/database';
 import { logRecord } from '../evidence-log/record';
@@ -26,7 +27,18 @@ export interface PutBlob {
  * so a crash never leaves a blob whose content does not match its name.
  * Storing the same bytes twice adds nothing.
  */
-export function putBlob(db: Db, dataDir: string, blob: PutBlob, log: { auditId?: string | null } = {}): EvidenceMeta {
+/**
+ * How a blob enters the evidence log. A derived copy (a redacted or resized
+ * photo) is a new blob naming its original's hash: originals are never altered.
+ */
+export interface BlobLogging {
+  auditId?: string | null;
+  original?: string;
+  action?: string;
+}
+
+export function putBlob(db: Db, dataDir: string, blob: PutBlob, log: BlobLogging = {}): EvidenceMeta {
+  if (log.original && !getBlobMeta(db, log.original)) throw new GangwayError('NOT_FOUND', `The original ${log.original.slice(0, 12)}… of this copy is not stored on this device; store the original first.`);
   const sha256 = crypto.createHash('sha256').update(blob.bytes).digest('hex');
   const target = blobPath(dataDir, sha256);
   if (!fs.existsSync(target)) {
@@ -53,7 +65,7 @@ export function putBlob(db: Db, dataDir: string, blob: PutBlob, log: { auditId?:
        ON CONFLICT (sha256) DO NOTHING`,
     ).run(sha256, blob.bytes.byteLength, blob.mediaType, blob.filename ?? null, blob.note ?? null, blob.encrypted ? 1 : 0, now());
     // The log names the bytes by their hash only (ciphertext for sealed evidence), never their content or file name.
-    if (added.changes === 1) logRecord(db, { kind: 'evidence', auditId: log.auditId ?? null, subject: sha256, contentHash: sha256, action: blob.encrypted ? 'sealed' : null });
+    if (added.changes === 1) logRecord(db, { kind: 'evidence', auditId: log.auditId ?? null, subject: sha256, contentHash: sha256, original: log.original ?? null, action: log.action ?? (blob.encrypted ? 'sealed' : null) });
   });
   return getBlobMeta(db, sha256)!;
 }

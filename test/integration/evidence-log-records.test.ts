@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { putBlob } from '../../main/evidence/blobs';
+import { putBlob, readBlob } from '../../main/evidence/blobs';
 import { EvidenceLog, sha256Hex } from '../../main/evidence-log/log';
 import { recordHash } from '../../main/evidence-log/record';
 import { sealReport } from '../../main/evidence-log/report-seal';
@@ -65,6 +65,18 @@ describe('what the inspector records goes into the evidence log', () => {
     const text = Buffer.concat(log.entriesOfAudit(audit.id).map((e) => Buffer.from(e.data))).toString('utf8');
     expect(text).not.toContain('Aung');
     expect(text).not.toContain('MB123456');
+  });
+
+  it('a redacted copy is a new entry naming its original, which stays as it was', () => {
+    store = openStore(tempDir('gangway-elog-rec-'));
+    const db = store.db;
+    const original = putBlob(db, store.dataDir, { bytes: Buffer.from('photo with a face'), mediaType: 'image/jpeg' });
+    const copy = putBlob(db, store.dataDir, { bytes: Buffer.from('photo, face blurred'), mediaType: 'image/jpeg' }, { original: original.sha256, action: 'redacted' });
+    const log = new EvidenceLog(db);
+    const entries = [0, 1].map((i) => parseEntryBytes(log.entryData(i)));
+    expect(entries[1]).toMatchObject({ subject: copy.sha256, original: original.sha256, action: 'redacted' });
+    expect(readBlob(store.dataDir, original.sha256).toString()).toBe('photo with a face');
+    expect(() => putBlob(db, store!.dataDir, { bytes: Buffer.from('x'), mediaType: 'image/jpeg' }, { original: 'f'.repeat(64) })).toThrow(/store the original first/);
   });
 
   it('a record refused by its own checks leaves no entry behind', () => {
