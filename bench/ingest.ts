@@ -15,7 +15,7 @@ import { IngestBatcher } from '../main/ingest/batcher';
 import { IngestManager } from '../main/ingest/manager';
 import { LiveStats } from '../main/ingest/live-stats';
 import { SessionPipeline } from '../main/ingest/session-pipeline';
-import { openStore } from '../main/store/database';
+import { openDeviceStore } from '../main/device-store';
 import type { AisPositionRow } from '../main/store/repos/marine-rows';
 import { openSession } from '../main/store/repos/marine-sessions';
 import { createMarineWriter } from '../main/store/repos/marine-writer';
@@ -72,7 +72,7 @@ async function writeBigLog(file: string, corpus: string[], lines: number): Promi
 export async function run(): Promise<BenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-bench-ingest-'));
   try {
-    const store = openStore(dir);
+    const store = openDeviceStore(dir);
     const sessionId = openSession(store.db, { id: 'bench', kind: 'file', label: 'bench' });
 
     // 1. Positions through the batched writer: 5000-row transactions, as the live batcher commits them.

@@ -10,7 +10,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createEnrolmentCode } from '../hub/enrolment';
 import { HubStore } from '../hub/store';
-import { inTransaction, openStore } from '../main/store/database';
+import { openDeviceStore } from '../main/device-store';
+import { inTransaction, type Db } from '../main/store/database';
 import { createAudit } from '../main/store/repos/audits';
 import { setChecklistItem } from '../main/store/repos/checklist';
 import { addFinding } from '../main/store/repos/findings';
@@ -62,7 +63,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function seedAudits(db: ReturnType<typeof openStore>['db'], count: number): Promise<string[]> {
+async function seedAudits(db: Db, count: number): Promise<string[]> {
   const ids: string[] = [];
   inTransaction(db, () => {
     const vessels = Array.from({ length: Math.ceil(count / 4) }, (_, i) => {
@@ -109,7 +110,7 @@ export async function run(): Promise<BenchResult> {
     const admin = new HubStore(hubDir);
 
     // 1. First sync of 200 audits.
-    const store = openStore(path.join(dir, 'device'));
+    const store = openDeviceStore(path.join(dir, 'device'));
     const code = createEnrolmentCode(admin, { role: 'inspector', agency: 'bench', userName: 'bench inspector' }, url);
     await enrolDevice(store.db, url, code.code, 'bench laptop');
     const audits = await seedAudits(store.db, 200);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore } from '../main/store/database';
+import { openDeviceStore } from '../main/device-store';
 import { applyWageImport } from '../main/wages/import';
 import { reconcile } from '../shared/wages/reconcile';
 import type { Contract, Payslip, Transaction } from '../shared/wages/schemas';
@@ -64,7 +64,7 @@ export function fleetData(crew: number, months: number): { contracts: Contract[]
 export async function run(): Promise<BenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-bench-wages-'));
   try {
-    const store = openStore(dir);
+    const store = openDeviceStore(dir);
     const vesselId = crypto.randomUUID();
     const at = new Date().toISOString();
     store.db.prepare('INSERT INTO vessels (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(vesselId, 'BENCH', at, at);

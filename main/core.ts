@@ -8,7 +8,8 @@ import { startSummaryPublisher } from './impact/publish';
 import { startDailyCheckpoints } from './evidence-log/daily';
 import { shutdownIngest } from './ingest/registry';
 import type { Handlers } from './api/types';
-import { openStore, type Store } from './store/database';
+import { openDeviceStore } from './device-store';
+import type { Store } from './store/database';
 
 export type EventListener = (event: string, payload: unknown) => void;
 
@@ -53,7 +54,7 @@ export function createCore(options: CoreOptions): Core {
   // works once the other program lets go of the file or it is restored.
   const open = () => {
     try {
-      store = openStore(options.dataDir);
+      store = openDeviceStore(options.dataDir);
       for (const w of store.warnings) options.log?.error(w);
       storeError = undefined;
       ctx = { store, shell: options.shell, emit };

@@ -82,3 +82,18 @@ export function readBlob(dataDir: string, sha256: string): Buffer {
   if (actual !== sha256) throw new Error(`Evidence blob ${sha256} is damaged (its content hashes to ${actual}).`);
   return bytes;
 }
+
+/**
+ * Records a blob another device referenced in a shared document, so the
+ * reference resolves here; the bytes arrive separately (or never, on a device
+ * that only reads). A blob already recorded is left as it is.
+ */
+export function recordEvidenceRef(db: Db, ref: { sha256: string; size: number; mediaType: string; encrypted: boolean; addedAt: string }): void {
+  db.prepare(`INSERT INTO evidence (sha256, size, media_type, encrypted, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`).run(
+    ref.sha256,
+    ref.size,
+    ref.mediaType,
+    ref.encrypted ? 1 : 0,
+    ref.addedAt,
+  );
+}

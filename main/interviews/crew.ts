@@ -4,6 +4,7 @@ import { GangwayError } from '../../shared/errors';
 import { CrewIdentity } from '../../shared/forms/session';
 import { inTransaction, type Db } from '../store/database';
 import { now, nullToUndefined } from '../store/repos/rows';
+import { vesselExists } from '../store/repos/vessels';
 import type { Vault } from '../vault/vault';
 
 /**
@@ -46,7 +47,7 @@ export function addCrewMember(db: Db, vault: Vault, input: CrewMemberInput & { i
   const id = crypto.randomUUID();
   // Seal before writing: a locked vault refuses here and nothing is stored.
   const envelope = identity ? vault.sealJson(identity, identityContext(id)) : undefined;
-  if (!db.prepare('SELECT 1 FROM vessels WHERE id = ?').get(c.vesselId)) throw new GangwayError('NOT_FOUND', 'That vessel is not in the registry.');
+  if (!vesselExists(db, c.vesselId)) throw new GangwayError('NOT_FOUND', 'That vessel is not in the registry.');
   if (db.prepare('SELECT 1 FROM crew_members WHERE vessel_id = ? AND pseudonym = ?').get(c.vesselId, c.pseudonym)) {
     throw new GangwayError('CONFLICT', `The pseudonym "${c.pseudonym}" is already used on this vessel. Choose another.`);
   }

@@ -9,6 +9,7 @@ import { Consent, SafetyChecklist, safetyWarnings, type SafetyWarning } from '..
 import { InterviewStart, InterviewSummary, type InterviewState, type InterviewStatus, type Progress } from '../../shared/forms/session';
 import { getForm } from '../forms/repository';
 import { inTransaction, type Db } from '../store/database';
+import { auditExists } from '../store/repos/audits';
 import { now } from '../store/repos/rows';
 import type { Vault } from '../vault/vault';
 import { logRecord } from '../evidence-log/record';
@@ -105,7 +106,7 @@ export function startInterview(db: Db, vault: Vault, raw: InterviewStart): Inter
   const input = InterviewStart.parse(raw);
   const safety = SafetyChecklist.parse(input.safety);
   const consent = Consent.parse(input.consent);
-  if (!db.prepare('SELECT 1 FROM audits WHERE id = ?').get(input.auditId)) throw new GangwayError('NOT_FOUND', 'That audit does not exist.');
+  if (!auditExists(db, input.auditId)) throw new GangwayError('NOT_FOUND', 'That audit does not exist.');
   if (!db.prepare('SELECT 1 FROM crew_members WHERE id = ?').get(input.crewMemberId)) throw new GangwayError('NOT_FOUND', 'That crew member is not recorded.');
   const form = getForm(db, input.formId, input.formVersion);
   if (!form.languages.some((l) => l.language === input.crewLanguage)) {

@@ -199,6 +199,11 @@ export function forgetDoc(db: Db, doc: string): void {
   });
 }
 
+/** Whether this device has a log or a hub's clocks for the document. */
+export function isKnownDoc(db: Db, doc: string): boolean {
+  return db.prepare('SELECT 1 FROM sync_clocks WHERE doc = ? UNION SELECT 1 FROM sync_remote_clocks WHERE doc = ?').get(doc, doc) !== undefined;
+}
+
 /** Documents reset on this device, to be pulled again whatever the manifest says. */
 export function docsToRepull(db: Db, hub: string): string[] {
   return (db.prepare("SELECT doc FROM sync_remote_clocks WHERE hub = ? AND state = 'reset'").all(hub) as { doc: string }[]).map((r) => r.doc);

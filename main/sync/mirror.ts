@@ -1,6 +1,4 @@
 import type * as Y from 'yjs';
-import { Finding } from '../../shared/domain/audit';
-import { Vessel } from '../../shared/domain/vessel';
 import {
   appendEvidence,
   appendFinding,
@@ -18,14 +16,18 @@ import {
   type EvidenceKind,
 } from '../../shared/sync';
 import type { Db } from '../store/database';
-import { nullToUndefined } from '../store/repos/rows';
+import { auditRowFor } from '../store/repos/audits';
+import { checklistRowsOf } from '../store/repos/checklist';
+import { evidenceOfFindings, findingsOf } from '../store/repos/findings';
+import { findVessel } from '../store/repos/vessels';
+import { onRowChange } from '../store/rowHooks';
 import { forgetDoc, loadDoc, mutateDoc } from './docStore';
 
 /**
- * The one place that writes both the relational tables and the shared
- * documents, device side. The repos call these inside their own transaction,
- * right after their INSERT/UPDATE, so a row and its document change commit
- * together or not at all.
+ * The shared documents, written from the rows (device side). The repos own
+ * the rows and report each change (main/store/rowHooks.ts); the hook
+ * registered here changes the document inside the repo's transaction, so a
+ * row and its document change commit together or not at all.
  */
 
 /** Low-level: change an audit's document in the caller's transaction. */
@@ -58,28 +60,11 @@ function mediaKind(mediaType: string, encrypted: boolean): EvidenceKind {
  * logs nothing the second time.
  */
 export function mirrorAuditFromTables(db: Db, auditId: string, options: { confidentiality?: Confidentiality } = {}): Uint8Array | null {
-  const audit = db
-    .prepare(
-      `SELECT a.id, a.vessel_id AS vesselId, v.name AS vesselName, a.place, a.date, a.inspector, a.status,
-              a.created_at AS createdAt, a.updated_at AS updatedAt
-       FROM audits a JOIN vessels v ON v.id = a.vessel_id WHERE a.id = ?`,
-    )
-    .get(auditId) as Record<string, string> | undefined;
+  const audit = auditRowFor(db, auditId);
   if (!audit) return null;
-  const checklist = db.prepare('SELECT code, result, note, updated_at AS updatedAt FROM checklist_items WHERE audit_id = ? ORDER BY code').all(auditId) as Record<string, string | null>[];
-  const findingRows = db
-    .prepare(
-      `SELECT id, audit_id AS auditId, title, description, severity, checklist_code AS checklistCode, indicator, amends, created_at AS createdAt
-       FROM findings WHERE audit_id = ? ORDER BY created_at, id`,
-    )
-    .all(auditId) as Record<string, string | null>[];
-  const links = db
-    .prepare(
-      `SELECT fe.finding_id AS findingId, e.sha256, e.size, e.media_type AS mediaType, e.encrypted, e.created_at AS createdAt
-       FROM finding_evidence fe JOIN evidence e ON e.sha256 = fe.sha256 JOIN findings f ON f.id = fe.finding_id
-       WHERE f.audit_id = ? ORDER BY fe.finding_id, e.sha256`,
-    )
-    .all(auditId) as { findingId: string; sha256: string; size: number; mediaType: string; encrypted: number; createdAt: string }[];
+  const checklist = checklistRowsOf(db, auditId);
+  const findings = findingsOf(db, auditId);
+  const links = evidenceOfFindings(db, auditId);
   const { agency, role } = deviceIdentity(db);
   let owner = agency;
   const update = recordAuditChange(db, auditId, (doc) => {
@@ -87,31 +72,28 @@ export function mirrorAuditFromTables(db: Db, auditId: string, options: { confid
     const rawMeta = auditParts(doc).meta;
     const meta: AuditMeta = {
       auditId,
-      vesselId: audit['vesselId']!,
-      vesselName: audit['vesselName']!,
-      place: audit['place']!,
-      date: audit['date']!,
-      inspector: audit['inspector']!,
-      status: audit['status'] as AuditMeta['status'],
+      vesselId: audit.vesselId,
+      vesselName: audit.vesselName,
+      place: audit.place,
+      date: audit.date,
+      inspector: audit.inspector,
+      status: audit.status,
       agency: (rawMeta.get('agency') as string | undefined) ?? agency,
       confidentiality: existing?.confidentiality ?? options.confidentiality ?? (role === 'union_rep' ? 'union' : 'agency'),
       sharedWith: existing?.sharedWith ?? [],
-      createdAt: audit['createdAt']!,
-      updatedAt: audit['updatedAt']!,
+      createdAt: audit.createdAt,
+      updatedAt: audit.updatedAt,
     };
     owner = meta.agency;
     writeAuditMeta(doc, meta);
     const inDoc = auditParts(doc).checklist;
     for (const item of checklist) {
-      const entry = { result: item['result'] as never, updatedAt: item['updatedAt']!, ...(item['note'] ? { note: item['note'] } : {}) };
-      if (JSON.stringify(inDoc.get(item['code']!)) !== JSON.stringify(entry)) setChecklistEntry(doc, item['code']!, entry);
+      const entry = { result: item.result, updatedAt: item.updatedAt, ...(item.note ? { note: item.note } : {}) };
+      if (JSON.stringify(inDoc.get(item.code)) !== JSON.stringify(entry)) setChecklistEntry(doc, item.code, entry);
     }
-    for (const row of findingRows) {
-      const evidence = links.filter((l) => l.findingId === row['id']).map((l) => l.sha256);
-      appendFinding(doc, Finding.parse({ ...nullToUndefined(row), evidence }));
-    }
+    for (const finding of findings) appendFinding(doc, finding);
     for (const l of links) {
-      const encrypted = l.encrypted === 1;
+      const encrypted = l.encrypted;
       appendEvidence(doc, { sha256: l.sha256, size: l.size, mediaType: l.mediaType, kind: mediaKind(l.mediaType, encrypted), encrypted, findingId: l.findingId, addedAt: l.createdAt });
     }
   });
@@ -119,22 +101,28 @@ export function mirrorAuditFromTables(db: Db, auditId: string, options: { confid
   // Only the owning agency keeps it; a device reading another agency's shared audit leaves it alone.
   if (owner !== agency) return update;
   mutateDoc(db, indexDocName(owner), (doc) =>
-    setIndexEntry(doc, auditId, { vesselId: audit['vesselId']!, vesselName: audit['vesselName']!, date: audit['date']!, status: audit['status'] as AuditMeta['status'] }),
+    setIndexEntry(doc, auditId, { vesselId: audit.vesselId, vesselName: audit.vesselName, date: audit.date, status: audit.status }),
   );
   return update;
 }
 
 /** Brings the vessel's registry document up to date with its row. */
 export function mirrorVesselFromTables(db: Db, vesselId: string): Uint8Array | null {
-  const row = db
-    .prepare(
-      `SELECT id, name, flag, imo, mmsi, call_sign AS callSign, registration_no AS registrationNo, gear, owner, home_port AS homePort,
-              created_at AS createdAt, updated_at AS updatedAt FROM vessels WHERE id = ?`,
-    )
-    .get(vesselId) as Record<string, unknown> | undefined;
-  if (!row) return null;
-  const vessel = Vessel.parse(nullToUndefined(row));
+  const vessel = findVessel(db, vesselId);
+  if (!vessel) return null;
   return recordVesselChange(db, vesselId, (doc) => writeVesselDoc(doc, vessel));
+}
+
+/**
+ * Keeps every shared document up to date with its rows on this device's
+ * store: each repo write of a vessel, an audit, a checklist item or a
+ * finding changes the document in the same transaction (main/store/rowHooks.ts).
+ */
+export function mirrorRowChanges(db: Db): () => void {
+  return onRowChange(db, (d, change) => {
+    if (change.kind === 'vessel') mirrorVesselFromTables(d, change.vesselId);
+    else mirrorAuditFromTables(d, change.auditId);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { vesselsWithMmsi } from '../store/repos/vessels';
 import type { FleetReports } from '../../shared/voyage/fleet';
 import type { VesselIdentity } from '../../shared/voyage/position';
 import { emptyTrack, type Track } from '../../shared/voyage/track';
@@ -58,7 +59,7 @@ export function loadStoredVoyage(db: Db, options: { mmsi?: string; from?: number
 
   const identities = new Map<string, VesselIdentity>();
   // The registry first; AIS static data, what the vessel calls itself on the air, where the registry has no name.
-  for (const v of db.prepare("SELECT mmsi, name, call_sign AS callSign, imo FROM vessels WHERE mmsi IS NOT NULL AND mmsi <> ''").all() as { mmsi: string; name: string; callSign: string | null; imo: string | null }[]) {
+  for (const v of vesselsWithMmsi(db)) {
     identities.set(v.mmsi, { mmsi: v.mmsi, name: v.name, ...(v.callSign ? { callSign: v.callSign } : {}), ...(v.imo ? { imo: v.imo } : {}), source: 'registry' });
   }
   for (const s of db.prepare('SELECT mmsi, name, call_sign AS callSign, imo, ship_type AS shipType FROM ais_static').all() as { mmsi: number; name: string | null; callSign: string | null; imo: number | null; shipType: number | null }[]) {

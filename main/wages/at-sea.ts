@@ -3,6 +3,7 @@ import { distanceFromShoreM } from '../../shared/geo/shore-grid';
 import { atSeaIntervals, type AtSeaOptions } from '../../shared/wages/at-sea';
 import type { AtSeaInterval } from '../../shared/wages/settings';
 import type { Store } from '../store/database';
+import { vesselMmsi } from '../store/repos/vessels';
 import { loadShoreGrid } from '../voyage/coastline';
 
 /**
@@ -10,7 +11,7 @@ import { loadShoreGrid } from '../voyage/coastline';
  * the stretches it was at sea; undefined when there is no track to go by.
  */
 export function vesselAtSea(store: Store, vesselId: string, options: AtSeaOptions = {}): AtSeaInterval[] | undefined {
-  const mmsi = store.db.prepare('SELECT mmsi FROM vessels WHERE id = ?').pluck().get(vesselId) as string | null | undefined;
+  const mmsi = vesselMmsi(store.db, vesselId);
   if (!mmsi) return undefined;
   const rows = store.db.prepare('SELECT t, lat, lon FROM ais_positions WHERE mmsi = ? ORDER BY t').raw(true).all(Number(mmsi)) as [number, number, number][];
   if (rows.length === 0) return undefined;

@@ -3,6 +3,7 @@ import { WageImportRecord, type WageFileKind } from '../../shared/wages/import-s
 import { Contract, Payslip, StatementProfile, Transaction, type StatementProfileParsed } from '../../shared/wages/schemas';
 import type { Db } from '../store/database';
 import { now, nullToUndefined } from '../store/repos/rows';
+import { vesselName } from '../store/repos/vessels';
 
 /** Reads and writes of the wage tables. Callers wrap multi-row writes in `inTransaction`. */
 
@@ -15,9 +16,7 @@ export function crewOfVessel(db: Db, vesselId: string): CrewRef[] {
   return db.prepare('SELECT id, pseudonym FROM crew_members WHERE vessel_id = ?').all(vesselId) as CrewRef[];
 }
 
-export function vesselName(db: Db, vesselId: string): string | undefined {
-  return (db.prepare('SELECT name FROM vessels WHERE id = ?').get(vesselId) as { name: string } | undefined)?.name;
-}
+export { vesselName };
 
 export function insertImport(db: Db, r: WageImportRecord): void {
   db.prepare(

@@ -3,8 +3,9 @@ import type { Handlers } from '../types';
 import type { CoreContext } from '../context';
 import type { Db } from '../../store/database';
 import { SyncClient } from '../../sync/client';
-import { enrolDevice } from '../../sync/device';
-import { resetDoc } from '../../sync/docStore';
+import { enrolDevice, getEnrolment } from '../../sync/device';
+import { isKnownDoc, resetDoc } from '../../sync/docStore';
+import { auditExists } from '../../store/repos/audits';
 import { setAuditSharing } from '../../sync/mirror';
 import { GangwayError } from '../../../shared/errors';
 
@@ -37,7 +38,7 @@ function clientFor(ctx: CoreContext): SyncClient {
  * without anyone pressing a button. Returns a stop function for shutdown.
  */
 export function startSyncIfEnrolled(ctx: CoreContext): () => Promise<void> {
-  const enrolled = ctx.store.db.prepare('SELECT 1 FROM sync_device WHERE id = 1').get();
+  const enrolled = getEnrolment(ctx.store.db) !== null;
   const client = clientFor(ctx);
   if (enrolled) client.start();
   return () => client.stop();
@@ -64,14 +65,12 @@ export const syncHandlers: Handlers<'sync.status' | 'sync.enrol' | 'sync.start' 
   },
   'sync.now': (_input, ctx) => clientFor(ctx).syncNow(),
   'sync.resetDocument': (input, ctx) => {
-    const known = ctx.store.db.prepare('SELECT 1 FROM sync_clocks WHERE doc = ? UNION SELECT 1 FROM sync_remote_clocks WHERE doc = ?').get(input.name, input.name);
-    if (!known) throw new GangwayError('NOT_FOUND', `This device has no shared document "${input.name}".`);
+    if (!isKnownDoc(ctx.store.db, input.name)) throw new GangwayError('NOT_FOUND', `This device has no shared document "${input.name}".`);
     resetDoc(ctx.store.db, input.name);
     return clientFor(ctx).status();
   },
   'sync.setSharing': (input, ctx) => {
-    const exists = ctx.store.db.prepare('SELECT 1 FROM audits WHERE id = ?').get(input.auditId);
-    if (!exists) throw new GangwayError('NOT_FOUND', 'That audit does not exist on this device.');
+    if (!auditExists(ctx.store.db, input.auditId)) throw new GangwayError('NOT_FOUND', 'That audit does not exist on this device.');
     setAuditSharing(ctx.store.db, input.auditId, { sharedWith: input.sharedWith, ...(input.confidentiality ? { confidentiality: input.confidentiality } : {}) });
     return { auditId: input.auditId };
   },

@@ -6,7 +6,7 @@ import { walkQuestions } from '../../../shared/forms/model';
 import { defaultDataDir } from '../../data-dir';
 import { saveForm } from '../../forms/repository';
 import { importXlsForm } from '../../forms/xlsform';
-import { openStore } from '../../store/database';
+import { openDeviceStore } from '../../device-store';
 import type { Command } from '../command';
 
 const usage = `Usage: gangway forms import FILE.xlsx [--json] [--save] [--data DIR]
@@ -53,7 +53,7 @@ export const formsCommand: Command = {
     }
     if (!result.form) return 1;
     if (values.save) {
-      const store = openStore(values.data ?? defaultDataDir());
+      const store = openDeviceStore(values.data ?? defaultDataDir());
       try {
         saveForm(store.db, result.form, path.basename(file));
       } finally {

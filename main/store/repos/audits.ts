@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GangwayError } from '../../../shared/errors';
 import { Audit, AuditInput, AUDIT_TRANSITIONS, type AuditStatus } from '../../../shared/domain/audit';
+import type { AuditMeta } from '../../../shared/sync';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
 import { now } from './rows';
-import { mirrorAuditFromTables } from '../../sync/mirror';
+import { rowsChanged } from '../rowHooks';
 import { getVessel } from './vessels';
 import { checkpointNow, logRecord, recordHash } from '../../evidence-log/record';
 
@@ -23,7 +24,7 @@ export function createAudit(db: Db, input: AuditInput): Audit {
       `INSERT INTO audits (id, vessel_id, place, date, inspector, status, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?)`,
     ).run(id, a.vesselId, a.place, a.date, a.inspector, t, t);
-    mirrorAuditFromTables(db, id);
+    rowsChanged(db, { kind: 'audit', auditId: id });
   });
   return getAudit(db, id);
 }
@@ -52,11 +53,51 @@ export function setAuditStatus(db: Db, id: string, status: AuditStatus): Audit {
       throw new GangwayError('CONFLICT', `An audit that is ${audit.status.replace('_', ' ')} cannot become ${status.replace('_', ' ')}. Allowed next: ${AUDIT_TRANSITIONS[audit.status].join(', ')}.`);
     }
     db.prepare('UPDATE audits SET status = ?, updated_at = ? WHERE id = ?').run(status, now(), id);
-    mirrorAuditFromTables(db, id);
+    rowsChanged(db, { kind: 'audit', auditId: id });
     const changed = getAudit(db, id);
     logRecord(db, { kind: 'audit', auditId: id, subject: id, contentHash: recordHash(changed), action: status });
     // A completed audit is what gets handed over: the log is signed as it stands at that moment.
     if (status === 'completed') checkpointNow(db, `audit ${id} completed`);
     return changed;
   });
+}
+
+export function auditExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM audits WHERE id = ?').get(id) !== undefined;
+}
+
+/** The audit row as its shared document's meta carries it (with its vessel's name); null when there is no such audit. */
+export interface AuditRow {
+  id: string;
+  vesselId: string;
+  vesselName: string;
+  place: string;
+  date: string;
+  inspector: string;
+  status: AuditStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function auditRowFor(db: Db, id: string): AuditRow | null {
+  const row = db
+    .prepare(
+      `SELECT a.id, a.vessel_id AS vesselId, v.name AS vesselName, a.place, a.date, a.inspector, a.status,
+              a.created_at AS createdAt, a.updated_at AS updatedAt
+       FROM audits a JOIN vessels v ON v.id = a.vessel_id WHERE a.id = ?`,
+    )
+    .get(id) as AuditRow | undefined;
+  return row ?? null;
+}
+
+/**
+ * Writes an audit's row from its merged shared document's meta. Reports no
+ * row change: the document is already the source.
+ */
+export function writeAuditFromDocument(db: Db, meta: AuditMeta): void {
+  db.prepare(
+    `INSERT INTO audits (id, vessel_id, place, date, inspector, status, created_at, updated_at)
+     VALUES (@auditId, @vesselId, @place, @date, @inspector, @status, @createdAt, @updatedAt)
+     ON CONFLICT (id) DO UPDATE SET place = @place, date = @date, inspector = @inspector, status = @status, updated_at = @updatedAt`,
+  ).run(meta);
 }

@@ -4,7 +4,7 @@ import { Finding, FindingInput } from '../../../shared/domain/audit';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
 import { now, nullToUndefined } from './rows';
-import { mirrorAuditFromTables } from '../../sync/mirror';
+import { rowsChanged } from '../rowHooks';
 import { getAudit } from './audits';
 import { logRecord, recordHash } from '../../evidence-log/record';
 
@@ -32,7 +32,7 @@ export function addFinding(db: Db, input: FindingInput): Finding {
     const link = db.prepare('INSERT INTO finding_evidence (finding_id, sha256) VALUES (?, ?)');
     for (const sha of new Set(f.evidence)) link.run(id, sha);
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(now(), f.auditId);
-    mirrorAuditFromTables(db, f.auditId);
+    rowsChanged(db, { kind: 'audit', auditId: f.auditId });
     const stored = getFinding(db, id);
     logRecord(db, { kind: 'finding', auditId: f.auditId, subject: id, contentHash: recordHash(stored), original: null, action: stored.amends ? 'amends a finding' : null });
   });
@@ -57,4 +57,56 @@ export function listFindings(db: Db, auditId: string): Finding[] {
   getAudit(db, auditId);
   const rows = db.prepare(`${SELECT} WHERE audit_id = ? ORDER BY created_at, rowid`).all(auditId) as Record<string, unknown>[];
   return rows.map((r) => hydrate(db, r));
+}
+
+/** An audit's findings with their evidence, oldest first, for its shared document (no check that the audit exists). */
+export function findingsOf(db: Db, auditId: string): Finding[] {
+  const rows = db
+    .prepare(
+      `SELECT id, audit_id AS auditId, title, description, severity, checklist_code AS checklistCode, indicator, amends, created_at AS createdAt
+       FROM findings WHERE audit_id = ? ORDER BY created_at, id`,
+    )
+    .all(auditId) as Record<string, unknown>[];
+  const links = evidenceOfFindings(db, auditId);
+  return rows.map((row) => Finding.parse({ ...nullToUndefined(row), evidence: links.filter((l) => l.findingId === row['id']).map((l) => l.sha256) }));
+}
+
+/** The evidence attached to an audit's findings, one entry per finding and blob. */
+export function evidenceOfFindings(db: Db, auditId: string): { findingId: string; sha256: string; size: number; mediaType: string; encrypted: boolean; createdAt: string }[] {
+  const rows = db
+    .prepare(
+      `SELECT fe.finding_id AS findingId, e.sha256, e.size, e.media_type AS mediaType, e.encrypted, e.created_at AS createdAt
+       FROM finding_evidence fe JOIN evidence e ON e.sha256 = fe.sha256 JOIN findings f ON f.id = fe.finding_id
+       WHERE f.audit_id = ? ORDER BY fe.finding_id, e.sha256`,
+    )
+    .all(auditId) as { findingId: string; sha256: string; size: number; mediaType: string; encrypted: number; createdAt: string }[];
+  return rows.map((r) => ({ ...r, encrypted: r.encrypted === 1 }));
+}
+
+/**
+ * Inserts the findings of a merged shared document that this device does not
+ * have yet (findings are append-only on both sides), with their evidence
+ * links; a blob known only by its hash gets a placeholder evidence row. An
+ * amendment may come before what it amends in the document: the amended is
+ * inserted first. Reports no row change: the document is already the source.
+ */
+export function addFindingsFromDocument(db: Db, auditId: string, findings: readonly Finding[]): void {
+  const hasFinding = db.prepare('SELECT 1 FROM findings WHERE id = ?');
+  const add = db.prepare(
+    `INSERT INTO findings (id, audit_id, title, description, severity, checklist_code, indicator, amends, created_at)
+     VALUES (@id, @auditId, @title, @description, @severity, @checklistCode, @indicator, @amends, @createdAt)`,
+  );
+  const link = db.prepare('INSERT INTO finding_evidence (finding_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const hasEvidence = db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?');
+  const placeholder = db.prepare(`INSERT INTO evidence (sha256, size, media_type, encrypted, created_at) VALUES (?, 0, 'application/octet-stream', 0, ?) ON CONFLICT (sha256) DO NOTHING`);
+  const pending = findings.filter((f) => f.auditId === auditId && !hasFinding.get(f.id));
+  const ids = new Set(pending.map((f) => f.id));
+  const ordered = [...pending].sort((a, b) => (a.amends && ids.has(a.amends) ? 1 : 0) - (b.amends && ids.has(b.amends) ? 1 : 0) || a.createdAt.localeCompare(b.createdAt));
+  for (const f of ordered) {
+    add.run({ ...f, checklistCode: f.checklistCode ?? null, indicator: f.indicator ?? null, amends: f.amends && hasFinding.get(f.amends) ? f.amends : null });
+    for (const sha of f.evidence) {
+      if (!hasEvidence.get(sha)) placeholder.run(sha, now());
+      link.run(f.id, sha);
+    }
+  }
 }

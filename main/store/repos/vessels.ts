@@ -3,7 +3,7 @@ import { GangwayError } from '../../../shared/errors';
 import { Vessel, VesselInput } from '../../../shared/domain/vessel';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
-import { mirrorVesselFromTables } from '../../sync/mirror';
+import { rowsChanged } from '../rowHooks';
 import { likePattern, now, nullToUndefined } from './rows';
 
 const COLUMNS = `id, name, flag, imo, mmsi, call_sign AS callSign, registration_no AS registrationNo,
@@ -36,15 +36,65 @@ export function createVessel(db: Db, input: VesselInput): Vessel {
       conflictFrom(e, v);
     }
     // The registry entry and its shared document change together or not at all.
-    mirrorVesselFromTables(db, id);
+    rowsChanged(db, { kind: 'vessel', vesselId: id });
     return getVessel(db, id);
   });
 }
 
 export function getVessel(db: Db, id: string): Vessel {
+  const vessel = findVessel(db, id);
+  if (!vessel) throw new GangwayError('NOT_FOUND', 'That vessel is not in the registry (it may have been removed). Search again.');
+  return vessel;
+}
+
+/** The vessel, or null when it is not in the registry (its shared document is written from this). */
+export function findVessel(db: Db, id: string): Vessel | null {
   const row = db.prepare(`SELECT ${COLUMNS} FROM vessels WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
-  if (!row) throw new GangwayError('NOT_FOUND', 'That vessel is not in the registry (it may have been removed). Search again.');
-  return toVessel(row);
+  return row ? toVessel(row) : null;
+}
+
+export function vesselExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM vessels WHERE id = ?').get(id) !== undefined;
+}
+
+export function vesselName(db: Db, id: string): string | undefined {
+  return (db.prepare('SELECT name FROM vessels WHERE id = ?').get(id) as { name: string } | undefined)?.name;
+}
+
+/** The vessel's MMSI; undefined when there is no such vessel, null when it has none. */
+export function vesselMmsi(db: Db, id: string): string | null | undefined {
+  return db.prepare('SELECT mmsi FROM vessels WHERE id = ?').pluck().get(id) as string | null | undefined;
+}
+
+/** Registry vessels with an MMSI, to name AIS targets. */
+export function vesselsWithMmsi(db: Db): { mmsi: string; name: string; callSign: string | null; imo: string | null }[] {
+  return db.prepare("SELECT mmsi, name, call_sign AS callSign, imo FROM vessels WHERE mmsi IS NOT NULL AND mmsi <> ''").all() as { mmsi: string; name: string; callSign: string | null; imo: string | null }[];
+}
+
+/**
+ * Writes a vessel's row from its merged shared document (another device's
+ * registry entry or edit). Reports no row change: the document is already
+ * the source.
+ */
+export function writeVesselFromDocument(db: Db, v: Vessel): void {
+  const row = {
+    id: v.id, name: v.name, flag: v.flag ?? null, imo: v.imo ?? null, mmsi: v.mmsi ?? null, callSign: v.callSign ?? null,
+    registrationNo: v.registrationNo ?? null, gear: v.gear ?? null, owner: v.owner ?? null, homePort: v.homePort ?? null,
+    createdAt: v.createdAt, updatedAt: v.updatedAt,
+  };
+  try {
+    db.prepare(
+      `INSERT INTO vessels (id, name, flag, imo, mmsi, call_sign, registration_no, gear, owner, home_port, created_at, updated_at)
+       VALUES (@id, @name, @flag, @imo, @mmsi, @callSign, @registrationNo, @gear, @owner, @homePort, @createdAt, @updatedAt)
+       ON CONFLICT (id) DO UPDATE SET name = @name, flag = @flag, imo = @imo, mmsi = @mmsi, call_sign = @callSign,
+         registration_no = @registrationNo, gear = @gear, owner = @owner, home_port = @homePort, updated_at = @updatedAt`,
+    ).run(row);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new GangwayError('CONFLICT', `The hub's registry entry for ${v.name} has an IMO or MMSI that another vessel on this device already uses. Merge the two vessels, then sync again.`);
+    }
+    throw e;
+  }
 }
 
 const PATCH_COLUMNS: Record<string, string> = {
@@ -66,7 +116,7 @@ export function updateVessel(db: Db, id: string, patchInput: Partial<VesselInput
       } catch (e) {
         conflictFrom(e, patch);
       }
-      mirrorVesselFromTables(db, id);
+      rowsChanged(db, { kind: 'vessel', vesselId: id });
     }
     return getVessel(db, id);
   });

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { type Store } from '../../../main/store/database';
 
 /** The real receiver logs and gpsd's AIS sample, copied into the repo (test/fixtures/{nmea,ais}). */
 export const DATA = path.resolve(__dirname, '../../fixtures');
 
 export function tempStore(): { store: Store; dir: string; cleanup(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-ingest-'));
-  const store = openStore(dir);
+  const store = openDeviceStore(dir);
   return {
     store,
     dir,

@@ -6,7 +6,7 @@ import { encodeSentences } from '../../../shared/ais/encode';
 import { IngestBatcher } from '../../../main/ingest/batcher';
 import { LiveStats } from '../../../main/ingest/live-stats';
 import { SessionPipeline } from '../../../main/ingest/session-pipeline';
-import { openStore } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
 import { getSession, openSession } from '../../../main/store/repos/marine-sessions';
 import { createMarineWriter } from '../../../main/store/repos/marine-writer';
 import { count, DATA, tempStore } from './helpers';
@@ -89,7 +89,7 @@ describe('the pipeline on bad input', () => {
     expect(committed).toBeGreaterThan(0);
     expect(committed).toBeLessThan(positions.length);
     t.store.close(); // the process dies here: nothing flushes
-    const reopened = openStore(t.dir);
+    const reopened = openDeviceStore(t.dir);
     expect(count(reopened, 'ais_positions')).toBe(committed);
     expect(getSession(reopened.db, id)!.lines).toBeGreaterThan(0);
     reopened.close();

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../hub/enrolment';
 import { startHub, type RunningHub } from '../../../hub/server';
 import { putBlob } from '../../../main/evidence/blobs';
-import { inTransaction, openStore, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { inTransaction, type Store } from '../../../main/store/database';
 import { createAudit } from '../../../main/store/repos/audits';
 import { addFinding } from '../../../main/store/repos/findings';
 import { createVessel } from '../../../main/store/repos/vessels';
@@ -37,7 +38,7 @@ describe('a month at sea, then port', () => {
     let hub: RunningHub = await startHub({ dataDir: path.join(dir, 'hub'), port: 0, host: '127.0.0.1' });
     const port = hub.port;
     closers.push(() => hub.close());
-    const store: Store = openStore(path.join(dir, 'device'));
+    const store: Store = openDeviceStore(path.join(dir, 'device'));
     closers.push(() => store.close());
     const code = createEnrolmentCode(hub.store, { role: 'inspector', agency: 'dof', userName: 'inspector' }, hub.url);
     await enrolDevice(store.db, hub.url, code.code, 'laptop');
@@ -108,7 +109,7 @@ describe('a month at sea, then port', () => {
 
 describe('bad hub addresses', () => {
   it('a hub at the wrong address gives a clear message and the device keeps its work', async () => {
-    const store = openStore(tmp());
+    const store = openDeviceStore(tmp());
     closers.push(() => store.close());
     const server = http.createServer((_req, res) => res.end('hello'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -146,7 +147,7 @@ describe('bad hub addresses', () => {
     const server = https.createServer({ key: fs.readFileSync(path.join(d, 'key.pem')), cert: fs.readFileSync(path.join(d, 'cert.pem')) }, (_req, res) => res.end('{}'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     closers.push(() => new Promise<void>((r) => server.close(() => r())));
-    const store = openStore(tmp());
+    const store = openDeviceStore(tmp());
     closers.push(() => store.close());
     const port = (server.address() as { port: number }).port;
     await expect(enrolDevice(store.db, `wss://127.0.0.1:${port}`, 'ABCD-EFGH-JKMN', 'laptop')).rejects.toThrow(/certificate this device does not trust/);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { openStore, inTransaction, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { inTransaction, type Store } from '../../../main/store/database';
 import { createVessel } from '../../../main/store/repos/vessels';
 import { createAudit } from '../../../main/store/repos/audits';
 import { addFinding, listFindings } from '../../../main/store/repos/findings';
@@ -13,7 +14,7 @@ import { readAuditDoc, auditDocName, setNotes, auditParts } from '../../../share
  * repos will: every row change and its document change in one transaction.
  */
 export function openDevice(dataDir: string): Store {
-  return openStore(dataDir);
+  return openDeviceStore(dataDir);
 }
 
 export function createVesselAndAudit(db: Store['db'], name = 'Sea Falcon 7'): { vesselId: string; auditId: string } {

@@ -10,7 +10,8 @@ import { startHub, type RunningHub } from '../../../hub/server';
 import { createCore, type Core } from '../../../main/core';
 import { putBlob } from '../../../main/evidence/blobs';
 import { startServer, type RunningServer } from '../../../main/server/server';
-import { inTransaction, openStore } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { inTransaction } from '../../../main/store/database';
 import { createAudit } from '../../../main/store/repos/audits';
 import { addFinding } from '../../../main/store/repos/findings';
 import { createVessel } from '../../../main/store/repos/vessels';
@@ -64,7 +65,7 @@ describe('the Sync page', () => {
     const hub: RunningHub = await startHub({ dataDir: path.join(dir, 'hub'), port: 0, host: '127.0.0.1' });
     cleanup.push(() => hub.close());
     const deviceDir = path.join(dir, 'device');
-    const seed = openStore(deviceDir);
+    const seed = openDeviceStore(deviceDir);
     inTransaction(seed.db, () => {
       for (let i = 0; i < 12; i++) {
         const v = createVessel(seed.db, { name: `Vessel ${i}` });

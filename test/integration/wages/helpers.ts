@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStore, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { type Store } from '../../../main/store/database';
 import { CREW, VESSEL } from '../../fixtures/wages/scenario';
 
 /** A fresh store in a temporary folder, with the scenario's vessel and its 20 crew members (by pseudonym). */
 export function scenarioStore(): { store: Store; vesselId: string; dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-wages-'));
-  const store = openStore(dir);
+  const store = openDeviceStore(dir);
   const vesselId = crypto.randomUUID();
   const at = new Date().toISOString();
   store.db.prepare('INSERT INTO vessels (id, name, flag, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(vesselId, VESSEL, 'THA', at, at);

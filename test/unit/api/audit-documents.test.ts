@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { applyDocToTables } from '../../../main/sync/applyToTables';
 import { appendUpdate, loadDoc } from '../../../main/sync/docStore';
-import { openStore } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
 import { appendFinding, auditDocName, readAuditDoc, readVesselDoc, vesselDocName } from '../../../shared/sync';
 import { testCore } from '../../support/core';
 
@@ -15,7 +15,7 @@ describe('the tables and the shared documents', () => {
     await api.call('checklist.set', { auditId: audit.id, code: 'c188.contract', result: 'non_compliant' });
     await api.call('audits.setStatus', { id: audit.id, status: 'completed' });
 
-    const store = openStore(dataDir);
+    const store = openDeviceStore(dataDir);
     const view = readAuditDoc(loadDoc(store.db, auditDocName(audit.id)));
     expect(view.meta).toMatchObject({ vesselName: 'Sea Star 7', status: 'completed', place: 'Songkhla' });
     expect(view.findings.map((f) => f.title)).toEqual(['No contract copies']);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli';
 import { importXlsForm } from '../../../main/forms/xlsform';
 import { listForms } from '../../../main/forms/repository';
-import { openStore } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
 import { evaluateForm } from '../../../shared/forms/evaluator';
 import { walkQuestions } from '../../../shared/forms/model';
 import { tempDir } from '../../support/tmp';
@@ -124,7 +124,7 @@ describe('gangway forms import', () => {
     // --save keeps it in the data folder, where interviews can use it.
     const data = path.join(dir, 'data');
     expect(await main(['forms', 'import', good, '--save', '--data', data], io)).toBe(0);
-    const store = openStore(data);
+    const store = openDeviceStore(data);
     expect(listForms(store.db).map((f) => [f.id, f.version, f.builtIn])).toEqual([
       ['gangway.fisher-interview', expect.any(String), true],
       ['crew-check', '3', false],

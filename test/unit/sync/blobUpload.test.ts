@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEnrolmentCode } from '../../../hub/enrolment';
 import { startHub, type RunningHub } from '../../../hub/server';
 import { putBlob } from '../../../main/evidence/blobs';
-import { openStore, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { type Store } from '../../../main/store/database';
 import { blobsToUpload, uploadBlob } from '../../../main/sync/blobUpload';
 import { enrolDevice, signDeviceToken } from '../../../main/sync/device';
 
@@ -18,7 +19,7 @@ const token = () => signDeviceToken(store.db);
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-blob-'));
   hub = await startHub({ dataDir: path.join(dir, 'hub'), port: 0, host: '127.0.0.1' });
-  store = openStore(path.join(dir, 'device'));
+  store = openDeviceStore(path.join(dir, 'device'));
   const code = createEnrolmentCode(hub.store, { role: 'inspector', agency: 'dof', userName: 'inspector' }, hub.url);
   await enrolDevice(store.db, hub.url, code.code, 'laptop');
 });

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, inTransaction, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { inTransaction, type Store } from '../../../main/store/database';
 import { createVessel } from '../../../main/store/repos/vessels';
 import { createAudit } from '../../../main/store/repos/audits';
 import { addFinding, listFindings } from '../../../main/store/repos/findings';
@@ -17,7 +18,7 @@ let dir: string;
 let store: Store;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-docstore-'));
-  store = openStore(dir);
+  store = openDeviceStore(dir);
 });
 afterEach(() => {
   store.close();

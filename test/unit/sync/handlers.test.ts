@@ -7,7 +7,8 @@ import { startHub, type RunningHub } from '../../../hub/server';
 import type { CoreContext } from '../../../main/api/context';
 import { dispatch } from '../../../main/api/dispatch';
 import { syncHandlers } from '../../../main/api/handlers/sync';
-import { openStore, type Store } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { type Store } from '../../../main/store/database';
 import * as ops from '../../integration/sync/deviceOps';
 
 let dir: string;
@@ -19,7 +20,7 @@ const events: { event: string; payload: unknown }[] = [];
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-sync-api-'));
   hub = await startHub({ dataDir: path.join(dir, 'hub'), port: 0, host: '127.0.0.1' });
-  store = openStore(path.join(dir, 'device'));
+  store = openDeviceStore(path.join(dir, 'device'));
   ctx = { store, shell: 'test', emit: (event, payload) => events.push({ event, payload }) };
 });
 afterEach(async () => {

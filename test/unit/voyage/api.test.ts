@@ -6,12 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../../main/api/context';
 import { dispatch } from '../../../main/api/dispatch';
 import { voyageHandlers } from '../../../main/api/handlers/voyage';
-import { inTransaction, openStore } from '../../../main/store/database';
+import { openDeviceStore } from '../../../main/device-store';
+import { inTransaction } from '../../../main/store/database';
 import { VoyageAnalysis } from '../../../shared/voyage/analyse';
 import { HOUR, MIN, Scenario, T0 } from './scenario';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-voyage-api-'));
-const store = openStore(dir);
+const store = openDeviceStore(dir);
 const ctx: CoreContext = { store, shell: 'test', emit: () => {} };
 afterAll(() => {
   store.close();
