@@ -8,6 +8,7 @@ import {
 import { GangwayError } from '../../shared/errors';
 import { blobPath } from '../evidence/blobs';
 import type { Db } from '../store/database';
+import { auditExists } from '../store/repos/audits';
 import { EvidenceLog, sha256Hex } from './log';
 import { readTimestamp, verifyTimestamp } from './timestamp';
 
@@ -46,8 +47,7 @@ const enc = new TextEncoder();
 /** Writes the bundle of one audit. The export itself is logged first, so the bundle proves its own making. */
 export function exportBundle(db: Db, dataDir: string, auditId: string, outFile: string): { entries: number; size: number; witnessed: boolean } {
   const log = new EvidenceLog(db);
-  const exists = db.prepare('SELECT 1 FROM audits WHERE id = ?').get(auditId);
-  if (!exists) throw new GangwayError('NOT_FOUND', `There is no audit ${auditId} in this data folder. gangway evidence export takes an audit id as the app shows it.`);
+  if (!auditExists(db, auditId)) throw new GangwayError('NOT_FOUND', `There is no audit ${auditId} in this data folder. gangway evidence export takes an audit id as the app shows it.`);
   log.append({ kind: 'export', auditId, subject: `bundle:${auditId}`, contentHash: sha256Hex(`${auditId}\n${new Date().toISOString()}`), action: 'evidence bundle exported' });
   const cp = log.checkpoint(`evidence bundle of audit ${auditId}`);
   const key = log.key();

@@ -1,5 +1,6 @@
 import { indexDocName, parseDocName, readIndexSettings, summaryDocName, summaryMap, writeSummaryDoc } from '../../shared/sync';
 import type { Store } from '../store/database';
+import { auditIds } from '../store/repos/audits';
 import { loadDoc, mutateDoc, onLocalChange } from '../sync/docStore';
 import { deviceIdentity } from '../sync/mirror';
 import { reconcileVessel } from '../wages/reconcile-vessel';
@@ -57,16 +58,16 @@ export function afterwards(publish: () => unknown): void {
 
 /** Every audit of a vessel (after its wage records changed). */
 export function publishVesselSummaries(store: Store, vesselId: string): void {
-  const ids = store.db.prepare('SELECT id FROM audits WHERE vessel_id = ?').all(vesselId) as { id: string }[];
+  const ids = auditIds(store.db, { vesselId });
   if (ids.length === 0) return;
   const hasWages = store.db.prepare('SELECT 1 FROM wage_contracts WHERE vessel_id = ? LIMIT 1').get(vesselId);
   const report = hasWages ? reconcileVessel(store, vesselId) : undefined;
-  for (const { id } of ids) publishAuditSummary(store, id, report ? { report } : {});
+  for (const id of ids) publishAuditSummary(store, id, report ? { report } : {});
 }
 
 /** Every audit of this device's agency (after the sharing setting changed). */
 export function publishAllSummaries(store: Store): void {
-  for (const { id } of store.db.prepare('SELECT id FROM audits').all() as { id: string }[]) publishAuditSummary(store, id);
+  for (const id of auditIds(store.db)) publishAuditSummary(store, id);
 }
 
 /** How long after an audit's last local change its summary is recomputed: a form saved field by field is one recompute. */

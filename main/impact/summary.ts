@@ -6,6 +6,7 @@ import { auditCrewProfile } from '../interviews/profiles';
 import { interviewIds, resumeInterview } from '../interviews/sessions';
 import type { Store } from '../store/database';
 import { crewCounts } from '../store/repos/auditCrew';
+import { auditWithVesselFacts, previousAuditDate } from '../store/repos/audits';
 import { loadDoc } from '../sync/docStore';
 import { deviceIdentity } from '../sync/mirror';
 import { vaultFor, type Vault } from '../vault/vault';
@@ -44,10 +45,8 @@ function crewOf(store: Store, auditId: string): AuditSummary['crew'] {
 
 /** The wage months this audit answers for: after the vessel's previous audit (not cancelled), up to this audit's month. */
 function periodOf(store: Store, a: AuditRow): Period {
-  const previous = store.db
-    .prepare(`SELECT max(date) AS d FROM audits WHERE vessel_id = ? AND id != ? AND status != 'cancelled' AND date < ?`)
-    .get(a.vesselId, a.id, a.date) as { d: string | null };
-  return { until: a.date.slice(0, 7), ...(previous.d ? { after: previous.d.slice(0, 7) } : {}) };
+  const previous = previousAuditDate(store.db, a.vesselId, a.id, a.date);
+  return { until: a.date.slice(0, 7), ...(previous ? { after: previous.slice(0, 7) } : {}) };
 }
 
 const FEE_QUESTION = /(^|[./])fee_amount$/;
@@ -89,12 +88,7 @@ export interface SummaryOptions {
 }
 
 export function computeAuditSummary(store: Store, auditId: string, options: SummaryOptions = {}): AuditSummary | null {
-  const a = store.db
-    .prepare(
-      `SELECT a.id, a.vessel_id AS vesselId, a.place, a.date, a.status, v.flag, v.owner
-       FROM audits a JOIN vessels v ON v.id = a.vessel_id WHERE a.id = ?`,
-    )
-    .get(auditId) as AuditRow | undefined;
+  const a: AuditRow | null = auditWithVesselFacts(store.db, auditId);
   if (!a) return null;
   const auditDoc = loadDoc(store.db, auditDocName(auditId));
   const meta = readAuditMeta(auditDoc);

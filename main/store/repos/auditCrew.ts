@@ -2,7 +2,7 @@ import { AuditCrewFields, AuditCrewMember, CrewListEntry, ageOn, nextPseudonym }
 import { GangwayError } from '../../../shared/errors';
 import { addCrewMember, getIdentity } from '../../interviews/crew';
 import type { Vault } from '../../vault/vault';
-import { mirrorAuditFromTables } from '../../sync/mirror';
+import { rowsChanged } from '../rowHooks';
 import type { Db } from '../database';
 import { inTransaction } from '../database';
 import { drawnCrew } from './auditDraws';
@@ -158,7 +158,7 @@ export function addToCrewList(db: Db, vault: Vault, auditId: string, raw: readon
       ids.push(crewMemberId);
     }
     db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(t, auditId);
-    mirrorAuditFromTables(db, auditId);
+    rowsChanged(db, { kind: 'audit', auditId });
     for (const id of ids) logCrewChange(db, auditId, id, 'added to the crew list');
   });
   return ids.map((id) => getAuditCrewMember(db, auditId, id));
@@ -191,7 +191,7 @@ export function updateAuditCrew(db: Db, auditId: string, crewMemberIds: readonly
       const stmt = db.prepare(`UPDATE audit_crew SET ${set}, updated_at = @t WHERE audit_id = @auditId AND crew_member_id = @id`);
       for (const id of crewMemberIds) stmt.run({ ...values, t, auditId, id });
       db.prepare('UPDATE audits SET updated_at = ? WHERE id = ?').run(t, auditId);
-      mirrorAuditFromTables(db, auditId);
+      rowsChanged(db, { kind: 'audit', auditId });
       for (const id of crewMemberIds) logCrewChange(db, auditId, id, 'crew list checks changed');
     }
     return crewMemberIds.map((id) => getAuditCrewMember(db, auditId, id));

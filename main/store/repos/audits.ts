@@ -101,3 +101,26 @@ export function writeAuditFromDocument(db: Db, meta: AuditMeta): void {
      ON CONFLICT (id) DO UPDATE SET place = @place, date = @date, inspector = @inspector, status = @status, updated_at = @updatedAt`,
   ).run(meta);
 }
+
+/** The ids of every audit on this device, or of one vessel's. */
+export function auditIds(db: Db, filter: { vesselId?: string } = {}): string[] {
+  return filter.vesselId
+    ? (db.prepare('SELECT id FROM audits WHERE vessel_id = ?').pluck().all(filter.vesselId) as string[])
+    : (db.prepare('SELECT id FROM audits').pluck().all() as string[]);
+}
+
+/** The date of the vessel's latest audit (not cancelled) before `date`, other than `auditId`. */
+export function previousAuditDate(db: Db, vesselId: string, auditId: string, date: string): string | null {
+  return (db.prepare(`SELECT max(date) AS d FROM audits WHERE vessel_id = ? AND id != ? AND status != 'cancelled' AND date < ?`).get(vesselId, auditId, date) as { d: string | null }).d;
+}
+
+/** An audit with its vessel's flag and owner, for the audit's impact summary. */
+export function auditWithVesselFacts(db: Db, id: string): { id: string; vesselId: string; place: string; date: string; status: AuditStatus; flag: string | null; owner: string | null } | null {
+  const row = db
+    .prepare(
+      `SELECT a.id, a.vessel_id AS vesselId, a.place, a.date, a.status, v.flag, v.owner
+       FROM audits a JOIN vessels v ON v.id = a.vessel_id WHERE a.id = ?`,
+    )
+    .get(id) as never;
+  return row ?? null;
+}
