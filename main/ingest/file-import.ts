@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../../shared/api/methods/ingest';
 import { GangwayError } from '../../shared/errors';
+import { loggerPrefix } from '../../shared/nmea/logger-prefix';
 import { gzipDamage, isGzip, readFileLines, sha256File } from '../../native/file/file-lines';
 import type { Db } from '../store/database';
 import { endSession, getFile, getSession, openSession, recordFile } from '../store/repos/marine-sessions';
@@ -112,7 +113,7 @@ async function importKnownFile(
         for (const { line, offset } of chunk) {
           const end = offset + Buffer.byteLength(line, 'latin1') + 1;
           if (held) {
-            if (/^(\\[^\\]*\\)?[$!]/.test(line)) nmeaSeen++;
+            if (/^(\\[^\\]*\\)?[$!]/.test(line) || loggerPrefix(line)) nmeaSeen++;
             held.push({ line, end });
             if (held.length === SNIFF_LINES) release();
             continue;

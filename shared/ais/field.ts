@@ -58,6 +58,14 @@ export class FixedNumber {
  */
 export function printfFixed(value: number, digits: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // toFixed is already the exact nearest (ECMA-262 Number.prototype.toFixed) except on an exact tie and for -0.
+  // A double is a tie at `digits` decimals exactly when value·2^(digits+1) is an odd integer (its lowest set bit is
+  // 2^-(digits+1)); multiplying by a power of two is exact, so this test is too.
+  const a = Math.abs(value);
+  if (a < 1e21 && !Object.is(value, -0)) {
+    const z = a * 2 ** (digits + 1);
+    if (!(Number.isInteger(z) && z % 2 === 1)) return value.toFixed(digits);
+  }
   const negative = value < 0 || Object.is(value, -0);
   // toFixed(100) is the exact expansion for any double of the magnitudes AIS uses.
   const exact = Math.abs(value).toFixed(100);

@@ -26,7 +26,8 @@ export function readFragment(s: Sentence): Fragment | null {
   if (total < 1 || number < 1 || number > total || fill < 0 || fill > 5) return null;
   if (sequenceId.length > 1 || (sequenceId !== '' && smallInt(sequenceId) < 0)) return null;
   const payload = f[4]!;
-  if (payload === '') return null;
+  // An empty payload is a last fragment whose bits all fitted in the ones before (gpsd joins it); anywhere else it is nonsense.
+  if (payload === '' && (total === 1 || number !== total)) return null;
   return { total, number, sequenceId, channel: f[3]!, payload, fillBits: fill, own: s.type === 'VDO' };
 }
 

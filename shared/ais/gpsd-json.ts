@@ -125,10 +125,30 @@ export function toGpsdJson(message: AisMessage, device = 'stdin'): Record<string
   return out;
 }
 
+/** `"key":` per key, made once: the keys are a few dozen field names. */
+const keyTexts = new Map<string, string>();
+function keyText(k: string): string {
+  let t = keyTexts.get(k);
+  if (t === undefined) {
+    t = `${JSON.stringify(k)}:`;
+    keyTexts.set(k, t);
+  }
+  return t;
+}
+
 function text(v: JsonValue): string {
+  // By type first: numbers and booleans (most values) need no JSON.stringify call.
+  switch (typeof v) {
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(v);
+  }
   if (v instanceof FixedNumber) return v.toText();
   if (Array.isArray(v)) return `[${v.map(text).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${text(x)}`).join(',')}}`;
+  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${keyText(k)}${text(x)}`).join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -136,5 +156,10 @@ function text(v: JsonValue): string {
 export function gpsdJsonLine(message: AisMessage, device = 'stdin'): string | null {
   const pairs = gpsdPairs(message, device);
   if (!pairs) return null;
-  return `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${text(v)}`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < pairs.length; i++) {
+    const [k, v] = pairs[i]!;
+    out += (i === 0 ? '' : ',') + keyText(k) + text(v);
+  }
+  return out + '}';
 }

@@ -8,6 +8,7 @@ import { MAX_ENCAPSULATED_LENGTH } from './framing';
 import { newVdmScan, scanVdm, scanVdmBytes, scanVdmHead } from './fast-vdm';
 import { latin1 } from './latin1';
 import { parseSentence } from './framing';
+import { loggerPrefix } from './logger-prefix';
 import { instant, type Fix } from './gnss/fix';
 import { parseGnss } from './gnss';
 import type { DecoderState } from './decoder-state';
@@ -279,6 +280,11 @@ export function createDecoder(options: DecoderOptions = {}): NmeaDecoder {
 
   /** Any line the AIS hot path did not take: framed the general way, then AIS, GNSS or a reject. */
   function general(line: string, receivedAt: number | undefined): Decoded | undefined {
+    const prefix = loggerPrefix(line);
+    if (prefix) {
+      line = line.slice(prefix.rest);
+      receivedAt = prefix.t ?? receivedAt;
+    }
     const parsed = parseSentence(line);
     if (!parsed.ok) return reject(parsed.reason);
     const s = parsed.sentence;

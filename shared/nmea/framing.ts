@@ -29,10 +29,12 @@ export type ParseResult = { ok: true; sentence: Sentence } | { ok: false; reason
 
 /**
  * NMEA 0183 (IEC 61162-1 §7.3) caps a sentence at 82 characters including the
- * CR LF, i.e. 80 from `$` through the checksum. We allow the full 82 visible
- * characters because receivers round the limit up.
+ * CR LF. Real receivers pass it: RTK receivers (Trimble, u-blox F9P in high
+ * precision mode) print 8-decimal positions in GGA/GNS of 90 and more, which
+ * gpsd reads (its NMEA_MAX is 102 with CR LF). We accept 100 visible characters,
+ * as for encapsulation sentences.
  */
-export const MAX_SENTENCE_LENGTH = 82;
+export const MAX_SENTENCE_LENGTH = 100;
 /**
  * AIS receivers exceed the limit with long final fragments: the gpsd regression
  * sample has an 84-character type 5 fragment that gpsd decodes. We accept
