@@ -16,14 +16,18 @@ import { tempDir } from '../support/tmp';
 let store: Store | undefined;
 afterEach(() => store?.close());
 
+function storeWithAudit() {
+  store = openStore(tempDir('gangway-elog-rec-'));
+  const db = store.db;
+  const vessel = createVessel(db, { name: 'Sea Falcon 7' });
+  return { db, vessel, dataDir: store.dataDir, audit: createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' }) };
+}
+
 describe('what the inspector records goes into the evidence log', () => {
   it('logs evidence, findings, checklist results and the audit completion, and signs a checkpoint at completion', () => {
-    store = openStore(tempDir('gangway-elog-rec-'));
-    const db = store.db;
-    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
-    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
-    const photo = putBlob(db, store.dataDir, { bytes: Buffer.from('jpeg bytes'), mediaType: 'image/jpeg', filename: 'bunk.jpg' }, { auditId: audit.id });
-    putBlob(db, store.dataDir, { bytes: Buffer.from('jpeg bytes'), mediaType: 'image/jpeg' });
+    const { db, audit, dataDir } = storeWithAudit();
+    const photo = putBlob(db, dataDir, { bytes: Buffer.from('jpeg bytes'), mediaType: 'image/jpeg', filename: 'bunk.jpg' }, { auditId: audit.id });
+    putBlob(db, dataDir, { bytes: Buffer.from('jpeg bytes'), mediaType: 'image/jpeg' });
     const finding = addFinding(db, { auditId: audit.id, title: 'Passports held by the captain', severity: 'high', description: 'seen in the wheelhouse safe', evidence: [photo.sha256] });
     setChecklistItem(db, { auditId: audit.id, code: 'rest-hours', result: 'non_compliant' });
     setAuditStatus(db, audit.id, 'in_progress');
@@ -48,12 +52,9 @@ describe('what the inspector records goes into the evidence log', () => {
   });
 
   it('logs crew-list changes by id and hash, never the name or document number', async () => {
-    store = openStore(tempDir('gangway-elog-rec-'));
-    const db = store.db;
+    const { db, audit } = storeWithAudit();
     const vault = new Vault(db, { kdf: { N: 1024, r: 8, p: 1 } });
     await vault.create('a long test passphrase');
-    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
-    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
     const [member] = addToCrewList(db, vault, audit.id, [{ identity: { name: 'Aung Kyaw Moe', documentNo: 'MB123456' }, role: 'fisher' }]);
     updateAuditCrew(db, audit.id, [member!.crewMemberId], { present: true });
     const log = new EvidenceLog(db);
@@ -80,10 +81,7 @@ describe('what the inspector records goes into the evidence log', () => {
   });
 
   it('a record refused by its own checks leaves no entry behind', () => {
-    store = openStore(tempDir('gangway-elog-rec-'));
-    const db = store.db;
-    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
-    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
+    const { db, audit } = storeWithAudit();
     expect(() => addFinding(db, { auditId: audit.id, title: 'x', severity: 'low', description: 'y', evidence: ['0'.repeat(64)] })).toThrow(/not stored/);
     expect(new EvidenceLog(db).size()).toBe(0);
   });
@@ -91,10 +89,7 @@ describe('what the inspector records goes into the evidence log', () => {
 
 describe('a report sealed in the evidence log', () => {
   it('is an entry of its own, covered by a checkpoint its footer names', () => {
-    store = openStore(tempDir('gangway-elog-rep-'));
-    const db = store.db;
-    const vessel = createVessel(db, { name: 'Sea Falcon 7' });
-    const audit = createAudit(db, { vesselId: vessel.id, place: 'Songkhla', date: '2026-11-20', inspector: 'K. Somchai' });
+    const { db, audit } = storeWithAudit();
     const html = '<html><body>report</body></html>';
     const seal = sealReport(db, audit.id, html);
     const log = new EvidenceLog(db);
