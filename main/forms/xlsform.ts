@@ -60,8 +60,10 @@ function readSheet(ws: XlsxSheet): Sheet {
     const name = cellText(c).trim();
     if (!name) continue;
     // `label::English (en)`, `media::audio::Burmese (my)`, `constraint_message::en`
-    const parts = name.split('::');
-    let base = parts[0]!.toLowerCase();
+    // pyxform's legacy single colon (`label:English`) is read like `label::English`.
+    const parts = name.includes('::') ? name.split('::') : /^(label|hint|constraint_message|required_message|media|audio|image|video):/i.test(name) ? name.split(':') : [name];
+    // `list name` (with a space) is pyxform's own spelling of list_name.
+    let base = parts[0]!.trim().toLowerCase().replace(/^list name$/, 'list_name');
     let language: string | undefined;
     if (base === 'media' && parts.length >= 2) {
       base = `media::${parts[1]!.toLowerCase()}`;
@@ -74,12 +76,24 @@ function readSheet(ws: XlsxSheet): Sheet {
     if (r.row === 1) continue;
     const cells = new Map<number, string>();
     for (const c of r.cells) {
-      const t = cellText(c).trim();
+      // A formula saved without its result (written by a program, never opened in Excel) keeps its text.
+      const t = (c.t === 'f' ? `=${c.formula ?? ''}` : cellText(c)).trim();
       if (t) cells.set(c.col, t);
     }
     if (cells.size) rows.push({ row: r.row, cells });
   }
   return { name: ws.name, headers, rows };
+}
+
+/**
+ * An expression cell as pyxform reads it: typographic quotes (which Excel and Word put in by themselves)
+ * become plain ones, and a TRUE/FALSE cell (typed, or a formula such as `=FALSE()`) is the XPath
+ * constant, not a reference to a question named FALSE.
+ */
+export function expressionText(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (/^=?\s*(true|false)(\(\))?$/i.test(v)) return `${v.replace(/[=\s()]/g, '').toLowerCase()}()`;
+  return v.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
 }
 
 export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): Promise<ImportResult> {
@@ -182,7 +196,7 @@ export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): 
   const expressions: { row: number; column: string; src: string }[] = [];
 
   const expr = (r: Sheet['rows'][number], column: string): string | undefined => {
-    const v = cell(r, column);
+    const v = expressionText(cell(r, column));
     if (v !== undefined) expressions.push({ row: r.row, column, src: v });
     return v;
   };
@@ -223,11 +237,15 @@ export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): 
       stack.push({ group: { kind: 'group', name, label, relevant, repeat, repeatCount, children: [] }, children: [], row: r.row, kind: repeat ? 'repeat' : 'group' });
       continue;
     }
-    const [head, list] = type.split(' ');
+    // Choice-list names keep their case (pyxform matches them exactly: `select_multiple AE_practices`).
+    const [head, list, orOther] = [type.split(' ')[0], ...rawType.split(' ').slice(1)];
     let qType: QuestionType | undefined = SIMPLE_TYPES[head ?? ''];
     let choices: Choice[] | undefined;
+    const withOther = (head === 'select_one' || head === 'select_multiple') && orOther?.toLowerCase() === 'or_other';
     if (head === 'select_one' || head === 'select_multiple') {
       choices = lists.get(list ?? '');
+      // or_other, as pyxform does it: an "Other" choice, and a text question shown when it is picked.
+      if (choices && withOther && !choices.some((c) => c.value === 'other')) choices = [...choices, { value: 'other', label: { [defaultLanguage]: 'Other' } }];
       if (!choices) {
         problems.push({ level: 'error', sheet: survey.name, row: r.row, column: 'type', message: `Row ${r.row} uses the choice list "${list ?? ''}", which the choices sheet does not have.` });
         continue;
@@ -272,6 +290,12 @@ export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): 
       audio,
       signals,
     });
+    if (withOther) {
+      const otherName = `${name}_other`;
+      if (names.has(otherName)) problems.push({ level: 'error', sheet: survey.name, row: r.row, column: 'type', message: `Row ${r.row}: or_other adds the question "${otherName}", but row ${names.get(otherName)} already uses that name.` });
+      names.set(otherName, r.row);
+      stack.at(-1)!.children.push({ kind: 'question', name: otherName, type: 'text', label: { [defaultLanguage]: 'Specify other.' }, required: false, relevant: `selected(\${${name}}, 'other')`, signals: [] });
+    }
   }
   for (const open of stack.slice(1)) {
     problems.push({ level: 'error', sheet: survey.name, row: open.row, column: 'type', message: `The ${open.kind} "${open.group!.name}" begun on row ${open.row} is never ended (end ${open.kind}).` });
@@ -286,6 +310,14 @@ export async function importXlsForm(bytes: Uint8Array, filename = 'form.xlsx'): 
     } catch (err) {
       problems.push({ level: 'error', sheet: survey.name, row: e.row, column: e.column, message: `Row ${e.row}, ${e.column}: ${(err as Error).message}` });
     }
+  }
+
+  // One line per form naming every feature that did not come across, before the row-by-row list.
+  const dropped = new Map<string, number>();
+  for (const p of problems) if (p.level === 'ignored') dropped.set(p.column ?? `sheet ${p.sheet}`, (dropped.get(p.column ?? `sheet ${p.sheet}`) ?? 0) + 1);
+  if (dropped.size) {
+    const list = [...dropped].map(([what, n]) => `${what} (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ');
+    problems.unshift({ level: 'ignored', sheet: filename, message: `Not imported from this form: ${list}. Each is listed below with its row.` });
   }
 
   if (languages.size === 0) languages.add(defaultLanguage);
