@@ -20,6 +20,8 @@ export const manifestPath = path.join(outDir, 'inputs.json');
 export const entries = {
   gangway: 'main/cli/index.ts',
   hub: 'hub/main.ts',
+  // main/xlsx/read-xlsx.ts starts it as a worker thread from beside its own chunk
+  'xlsx-worker': 'main/xlsx/worker.ts',
 };
 
 /** Chunks of an earlier build stay this long for processes still running it. */
