@@ -62,6 +62,23 @@ function splitVessel(fleet: FleetReports, mmsi: number): { own: Position[]; rest
   };
 }
 
+/** An AIS-only log analysed without a vessel: say which vessels were heard (most positions first) and how to choose one. */
+function noOwnTrack(fleet: FleetReports, identities: Map<string, VesselIdentity>): GangwayError {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < fleet.n; i++) counts.set(fleet.mmsi[i]!, (counts.get(fleet.mmsi[i]!) ?? 0) + 1);
+  const heard = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = heard.slice(0, 10).map(([m, n]) => {
+    const key = String(m).padStart(9, '0');
+    const name = identities.get(key)?.name;
+    return `${key}${name ? ` (${name})` : ''}: ${n} position${n === 1 ? '' : 's'}`;
+  });
+  const more = heard.length > shown.length ? `, and ${heard.length - shown.length} more` : '';
+  return new GangwayError(
+    'NOT_FOUND',
+    `This log has no position of the receiver's own (no dated GNSS fix), but AIS positions of ${heard.length} vessel(s): ${shown.join('; ')}${more}. Choose the vessel to analyse by its MMSI (gangway voyage events … --vessel MMSI, or the vessel field on the Voyage page).`,
+  );
+}
+
 /** The voyage analysis of NMEA/AIS log files: the code behind `gangway voyage events` and `voyage.analyse`. */
 export async function analyseLogs(options: LogAnalysisOptions): Promise<LogAnalysis> {
   if (options.files.length === 0) throw new GangwayError('VALIDATION', 'Name at least one NMEA log file to analyse.');
@@ -79,6 +96,7 @@ export async function analyseLogs(options: LogAnalysisOptions): Promise<LogAnaly
     own = split.own;
     fleet = split.rest;
   }
+  if (!options.vessel && own.length === 0 && fleet.n > 0) throw noOwnTrack(logs.fleet, identities);
   const grid = loadShoreGrid(options.cacheDir ? { cacheDir: options.cacheDir } : {});
   const analysis = analyseVoyage({
     track: trackFromPositions(own),

@@ -52,7 +52,7 @@ export function eventsToCsv(analysis: VoyageAnalysis): string {
     const where = e.kind === 'gap' ? e.from : e.kind === 'voyage' ? undefined : e.position;
     const detail =
       e.kind === 'voyage'
-        ? `${e.fromPort ?? '?'} → ${e.toPort ?? '?'}${e.partial ? ' (partial)' : ''}`
+        ? `${e.fromPort ?? 'no known port'} → ${e.toPort ?? 'no known port'}${e.partial ? ' (partial)' : ''}`
         : e.kind === 'gap'
           ? e.reasons.join('; ')
           : e.kind === 'encounter'

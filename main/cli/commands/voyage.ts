@@ -28,14 +28,15 @@ Without ports there are no port visits, and every voyage is partial.`;
 const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 const nm = (m: number | undefined) => (m === undefined || !Number.isFinite(m) ? '?' : `${(m / NM_M).toFixed(1)} nm`);
 
-function describe(e: VoyageEvent): string {
+/** A silence in the track is an AIS gap only when the track is a vessel's AIS; the receiver's own track falls silent when its GNSS does. */
+function describe(e: VoyageEvent, track: 'ais' | 'gnss'): string {
   switch (e.kind) {
     case 'port_visit':
       return `port visit   ${e.port}, ${e.stops.length} stop(s)${e.open ? ` (track ${e.open === 'both' ? 'starts and ends' : e.open === 'start' ? 'starts' : 'ends'} here)` : ''}`;
     case 'voyage':
       return `voyage       ${e.fromPort ?? '(at sea)'} → ${e.toPort ?? '(at sea)'}, ${e.daysAtSea.toFixed(2)} days, farthest ${nm(e.maxDistanceFromShoreM)} from shore${e.partial ? ', partial' : ''}`;
     case 'gap':
-      return `AIS gap      ${e.durationH.toFixed(1)} h, ${nm(e.distanceM)} at ${e.impliedSpeedKn.toFixed(1)} kn implied${e.possibleIntentionalDisabling ? ', POSSIBLE INTENTIONAL DISABLING' : e.flagged ? ', flagged' : ''}`;
+      return `${track === 'ais' ? 'AIS gap ' : 'GNSS gap'}     ${e.durationH.toFixed(1)} h, ${nm(e.distanceM)} at ${e.impliedSpeedKn.toFixed(1)} kn implied${e.possibleIntentionalDisabling ? ', POSSIBLE INTENTIONAL DISABLING' : e.flagged ? ', flagged' : ''}`;
     case 'encounter':
       return `encounter    with ${e.otherName ?? 'unnamed vessel'} (MMSI ${e.otherMmsi}), ${e.durationH.toFixed(1)} h, ${nm(e.shoreM)} from shore`;
     case 'loitering':
@@ -43,7 +44,7 @@ function describe(e: VoyageEvent): string {
   }
 }
 
-function text(a: VoyageAnalysis, meta: { files: number; lines: number; rejected: number; vesselsHeard: number }): string {
+function text(a: VoyageAnalysis, meta: { files: number; lines: number; rejected: number; vesselsHeard: number; track: 'ais' | 'gnss' }): string {
   const out: string[] = [];
   const who = a.vessel.mmsi ? `${a.vessel.name ?? 'unnamed vessel'} (MMSI ${a.vessel.mmsi})` : "the receiver's own track";
   out.push(`Voyage analysis of ${who}: ${a.positions} positions from ${meta.lines} lines in ${meta.files} file(s)${meta.rejected ? `, ${meta.rejected} lines rejected` : ''}; ${meta.vesselsHeard} other vessel(s) heard on AIS.`);
@@ -51,7 +52,7 @@ function text(a: VoyageAnalysis, meta: { files: number; lines: number; rejected:
   for (const i of a.issues) out.push(`  note: ${i.message}`);
   out.push('');
   if (a.events.length === 0) out.push('No events.');
-  for (const e of a.events) out.push(`${iso(e.start)}  ${iso(e.end)}  ${describe(e)}  [${e.id}]`);
+  for (const e of a.events) out.push(`${iso(e.start)}  ${iso(e.end)}  ${describe(e, meta.track)}  [${e.id}]`);
   return out.join('\n');
 }
 
@@ -94,7 +95,7 @@ export const voyageCommand: Command = {
     if (values.json) io.out(JSON.stringify(a, null, 2));
     else if (values.geojson) io.out(JSON.stringify(eventsToGeoJson(a), null, 2));
     else if (values.csv) io.out(eventsToCsv(a));
-    else io.out(text(a, { files: files.length, lines: result.lines, rejected: result.rejected, vesselsHeard: result.vesselsHeard }));
+    else io.out(text(a, { files: files.length, lines: result.lines, rejected: result.rejected, vesselsHeard: result.vesselsHeard, track: values.vessel ? 'ais' : 'gnss' }));
     return 0;
   },
 };

@@ -49,9 +49,11 @@ describe('gangway voyage events on real receiver logs', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/376 positions from \d+ lines in 3 file\(s\)/);
     expect(r.out).toMatch(/164 fixes arrived out of time order/);
-    const gaps = r.out.split('\n').filter((l) => l.includes('AIS gap'));
+    // The receiver's own track: its silences are the GNSS's, not AIS gaps.
+    expect(r.out).not.toMatch(/AIS gap/);
+    const gaps = r.out.split('\n').filter((l) => l.includes('GNSS gap'));
     expect(gaps).toHaveLength(2);
-    expect(gaps[0]).toMatch(/^2020-04-07T21:42:33Z {2}2020-07-11T22:37:45Z {2}AIS gap/);
+    expect(gaps[0]).toMatch(/^2020-04-07T21:42:33Z {2}2020-07-11T22:37:45Z {2}GNSS gap/);
     // Each log is a receiver near land, so neither silence can be intentional disabling offshore.
     expect(r.out).not.toMatch(/POSSIBLE INTENTIONAL DISABLING/);
   });
@@ -105,6 +107,14 @@ describe('gangway voyage events on real receiver logs', () => {
     const plain = JSON.parse((await run('events', file('ublox-neo-m9n.log'), '--port', NOVATO, '--json')).out) as unknown;
     const zipped = JSON.parse((await run('events', gz, '--port', NOVATO, '--json')).out) as unknown;
     expect(zipped).toEqual(plain);
+  });
+
+  it('an AIS-only log without --vessel names the vessels heard and how to choose one', async () => {
+    const r = await run('events', path.resolve(FIX, '../ais/gpsd-sample.aivdm'));
+    expect(r.code).toBe(1);
+    expect(r.err).not.toMatch(/No usable positions/);
+    expect(r.err).toMatch(/no position of the receiver's own .* AIS positions of \d+ vessel\(s\): \d{9}/);
+    expect(r.err).toMatch(/--vessel MMSI/);
   });
 
   it('a truncated or bit-flipped gzip log is one sentence and exit 1, not a zlib stack trace', async () => {
