@@ -128,7 +128,7 @@ export async function run(): Promise<BenchResult> {
     store.close();
 
     const best = Math.max(positionsPerS, positionsPerCpuS);
-    const ok = best >= GOAL_POSITIONS_PER_S && stored === POSITIONS && s.lines === PIPELINE_LINES;
+    const ok = best >= GOAL_POSITIONS_PER_S && stored === POSITIONS && s.lines === PIPELINE_LINES && imported.lines / (fileMs / 1000) >= GOAL_IMPORT_LINES_PER_S;
     return {
       name: 'ingest',
       ok,
