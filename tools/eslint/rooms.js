@@ -15,6 +15,19 @@ export const ROOMS = {
   'hub/': ['shared/', 'hub/', 'main/store/', 'main/api/', 'main/server/', 'main/sync/', 'main/evidence-log/', 'main/core', 'main/data-dir'],
 };
 
+/**
+ * Borders inside a room: folder -> folders it may not import although its
+ * room allows them. The store is beneath sync and the API: it reports row
+ * changes through main/store/rowHooks.ts and never calls up.
+ */
+export const BORDERS = {
+  'main/store/': ['main/sync/', 'main/api/'],
+};
+
+/** Folders whose code holds no SQL: handlers call repos and services, which own their tables. */
+export const NO_SQL = ['main/api/handlers/'];
+const SQL_CALLS = new Set(['prepare', 'exec', 'pragma']);
+
 const NODE_ONLY = new Set(['better-sqlite3', 'serialport', '@serialport/parser-readline', '@serialport/bindings-cpp', 'node-ble', 'ws', 'exceljs', 'yauzl', '@hocuspocus/server', 'tsx']);
 const builtins = new Set(builtinModules);
 
@@ -37,8 +50,11 @@ export function forbiddenReason(root, fromRel, spec) {
     const allowed = ROOMS[from];
     const inRoom = allowed.some((r) => (target + '/').startsWith(r));
     const targetRoom = roomOf(target + '/') ?? roomOf(target);
-    if (!targetRoom || inRoom) return null;
-    return `${from} may not import from ${target} (allowed: ${allowed.join(', ')})`;
+    if (targetRoom && !inRoom) return `${from} may not import from ${target} (allowed: ${allowed.join(', ')})`;
+    const border = Object.keys(BORDERS).find((b) => fromRel.startsWith(b));
+    const crossed = border && BORDERS[border].find((f) => (target + '/').startsWith(f));
+    if (crossed) return `${border} may not import from ${crossed} (it sits beneath it: report changes through main/store/rowHooks.ts)`;
+    return null;
   }
   const pkg = packageName(spec);
   if (pkg === 'electron' && from !== 'main/electron/') return 'only main/electron/ may import electron';
@@ -59,7 +75,13 @@ const rule = {
       const reason = forbiddenReason(root, rel, source.value);
       if (reason) context.report({ node: source, message: `Bad layering: ${reason}.` });
     }
+    const noSql = NO_SQL.some((f) => rel.startsWith(f));
     return {
+      MemberExpression: (n) => {
+        if (noSql && n.property.type === 'Identifier' && SQL_CALLS.has(n.property.name) && n.parent?.type === 'CallExpression' && n.parent.callee === n) {
+          context.report({ node: n.property, message: `Bad layering: ${rel} holds no SQL (db.${n.property.name}); call the repo or service that owns the table.` });
+        }
+      },
       ImportDeclaration: (n) => check(n, n.source),
       ExportNamedDeclaration: (n) => check(n, n.source),
       ExportAllDeclaration: (n) => check(n, n.source),
