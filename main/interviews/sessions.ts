@@ -174,7 +174,7 @@ export function saveAnswer(db: Db, vault: Vault, interviewId: string, path: stri
   const answers = loadAnswers(db, vault, interviewId);
   const repeatCounts = loadRepeatCounts(vault, r);
   if (value !== null) {
-    const problem = answerProblem(form, path, value, { answers, repeatCounts });
+    const problem = answerProblem(form, path, value, { answers, repeatCounts }, r.inspector_language);
     if (problem) throw new GangwayError('VALIDATION', `Not saved: ${problem}.`, [{ path, message: problem }]);
   }
   const at = now();

@@ -1,4 +1,4 @@
-import { evaluateForm, isDeclined, type EvaluationInput } from './evaluator';
+import { evaluateForm, isDeclined, labelIn, type EvaluationInput } from './evaluator';
 import { walkQuestions, type AnswerValue, type Form, type Question } from './model';
 
 /**
@@ -43,7 +43,8 @@ function typeProblem(q: Question, v: AnswerValue): string | null {
   }
 }
 
-export function answerProblem(form: Form, path: string, value: AnswerValue, context: EvaluationInput): string | null {
+/** `language`: the interviewer's; the form's constraint message comes in it when the form has it, else in the form's default language. */
+export function answerProblem(form: Form, path: string, value: AnswerValue, context: EvaluationInput, language: string = form.defaultLanguage): string | null {
   const q = questionAt(form, path);
   if (!q) return `the form has no question at "${path}"`;
   if (isDeclined(value)) return null;
@@ -51,7 +52,7 @@ export function answerProblem(form: Form, path: string, value: AnswerValue, cont
   if (t) return t;
   if (q.constraint) {
     const trial = evaluateForm(form, { ...context, answers: { ...context.answers, [path]: value } });
-    if (trial.invalid.includes(path)) return q.constraintMessage?.en ?? `the answer breaks the rule ${q.constraint}`;
+    if (trial.invalid.includes(path)) return labelIn(q.constraintMessage, language, form.defaultLanguage) || `the answer breaks the rule ${q.constraint}`;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { evaluate as evalExpr, parseExpression, toBoolean, type Expr, type Value } from './expression';
-import type { AnswerValue, Answers, Form, FormNode, Group, Question, RepeatCounts } from './model';
+import type { AnswerValue, Answers, Form, FormNode, Group, Labels, Question, RepeatCounts } from './model';
 
 /**
  * The form engine, after ODK's web-forms: given a form and the answers so far,
@@ -18,6 +18,10 @@ export interface VisibleQuestion {
   answered: boolean;
   /** The answer breaks the question's constraint */
   invalid: boolean;
+  /** The form's hint under the question, in every language the form has it */
+  hint?: Labels;
+  /** When `invalid`: the form's constraint message in every language it has (else absent) */
+  constraintMessage?: Labels;
 }
 
 export interface RepeatInstanceInfo {
@@ -128,7 +132,7 @@ export function evaluateForm(form: Form, input: EvaluationInput): Evaluation {
         const answered = isAnswered(value);
         const required = typeof node.required === 'boolean' ? node.required : test(node.required, frames);
         const invalid = answered && !isDeclined(value) && node.constraint !== undefined && !test(node.constraint, frames, answerToValue(value));
-        questions.push({ path, question: node, sections, required: required && node.type !== 'note', answered, invalid });
+        questions.push({ path, question: node, sections, required: required && node.type !== 'note', answered, invalid, ...(node.hint ? { hint: node.hint } : {}), ...(invalid && node.constraintMessage ? { constraintMessage: node.constraintMessage } : {}) });
         continue;
       }
       if (!test(node.relevant, frames)) continue;

@@ -155,6 +155,12 @@ function QuestionView({ q, form, crew, inspector, value, draft, setDraft, onSave
         testId="question-text"
         extra={<AudioPrompt audio={question.audio} text={labelIn(question.label, crew, form.defaultLanguage)} language={crew} />}
       />
+      {q.hint && <Bilingual form={form} labels={q.hint} crew={crew} inspector={inspector} testId="question-hint" />}
+      {q.constraintMessage && (
+        <div role="alert">
+          <Bilingual form={form} labels={q.constraintMessage} crew={crew} inspector={inspector} testId="question-constraint" />
+        </div>
+      )}
       {(question.type === 'yes_no' || question.type === 'select_one') && (
         <div className="answer-row">
           {choices.map((c) => (

@@ -10,6 +10,9 @@ import { QuestionStep } from '../../../renderer/pages/interview/QuestionStep';
 import { SafetyStep } from '../../../renderer/pages/interview/SafetyStep';
 import { ReferralStep } from '../../../renderer/pages/interview/ReferralStep';
 import { referralsFor } from '../../../shared/forms/referrals';
+import fs from 'node:fs';
+import path from 'node:path';
+import { importXlsForm } from '../../../main/forms/xlsform';
 
 /** The renderer only draws what the engine says; these check what it draws, without a browser. */
 
@@ -73,5 +76,17 @@ describe('interview screens', () => {
     const html = renderToStaticMarkup(<ReferralStep form={form} crew="km" inspector="en" referrals={referralsFor('TH')} onBack={() => {}} />);
     expect(html).toMatch(/lang="km"[^>]*>.*ប្រសិនបើអ្នកត្រូវការជំនួយ/s);
     expect(html).toContain('1546');
+  });
+
+  it('shows the form hint and, for a refused answer, its constraint message in both languages', async () => {
+    // A real Swahili/English form from pyxform's tests (BSD-2, test/fixtures/xlsform/pyxform)
+    const bytes = fs.readFileSync(path.join(__dirname, '../../fixtures/xlsform/pyxform/UCL_Biomass_Plot_Form.xlsx'));
+    const { form: ucl } = await importXlsForm(bytes, 'UCL_Biomass_Plot_Form.xlsx');
+    const s = state({ leader_name: 'Aloyce', leader_number: 'not a phone' }, 'leader_number');
+    s.interview = { ...s.interview, formId: ucl!.id, formVersion: ucl!.version, crewLanguage: 'sw' };
+    const html = renderToStaticMarkup(<QuestionStep api={noApi} form={ucl!} state={s} onPause={() => {}} onEnd={() => {}} onLocked={() => {}} />);
+    expect(html).toMatch(/data-testid="question-hint-crew"[^>]*>.*Andika/s);
+    expect(html).toMatch(/data-testid="question-hint-inspector"[^>]*>.*Type/s);
+    expect(html).toMatch(/role="alert".*10 digit phone number/s);
   });
 });

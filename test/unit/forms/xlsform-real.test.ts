@@ -3,6 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importXlsForm } from '../../../main/forms/xlsform';
+import { answerProblem } from '../../../shared/forms/answerCheck';
+import { evaluateForm } from '../../../shared/forms/evaluator';
 import { walkQuestions } from '../../../shared/forms/model';
 
 /** Real forms from pyxform's own tests (BSD-2, test/fixtures/xlsform/pyxform/LICENSE). */
@@ -65,5 +67,19 @@ describe('XLSForms as ODK and Kobo authors write them (pyxform test forms)', () 
     const { form, problems } = await importXlsForm(Buffer.from(await wb.xlsx.writeBuffer()), 'ae.xlsx');
     expect(problems.filter((p) => p.level === 'error')).toEqual([]);
     expect(questions(form!)[0]!.choices!.map((c) => c.value)).toEqual(['mulch']);
+  });
+});
+
+describe('hints and localised constraint messages of a real form reach the interview', () => {
+  it('carries the hint to the question screen and the constraint message in the interviewer language', async () => {
+    const { form } = await load('UCL_Biomass_Plot_Form.xlsx');
+    const ev = evaluateForm(form!, { answers: { leader_number: 'not a phone', any_trees: 'yes' }, repeatCounts: { trees: 1 } });
+    const phone = ev.questions.find((q) => q.path === 'leader_number')!;
+    expect(phone).toMatchObject({ invalid: true, hint: { sw: 'Andika', en: 'Type' }, constraintMessage: { en: '10 digit phone number' } });
+    expect(ev.questions.find((q) => q.path === 'canopy_cover')!.constraintMessage).toBeUndefined();
+    // Swahili and English messages differ on this one
+    const far = { answers: { any_trees: 'yes' }, repeatCounts: { trees: 1 } };
+    expect(answerProblem(form!, 'trees[0].tree_distance', 1e9, far, 'sw')).toBe('Hakikisha Kipimo. Mti iko nje.');
+    expect(answerProblem(form!, 'trees[0].tree_distance', 1e9, far, 'en')).toBe('Check distance. Tree is outside the plot.');
   });
 });
