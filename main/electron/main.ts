@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { createCore, type Core } from '../core';
 import { rendererDistDir } from '../data-dir';
 import { rendererResponse } from './protocol';
-import { APP_ENTRY, APP_SCHEME, IPC_EVENT, IPC_INVOKE, isTrustedSender, mayCheckPermission, mayGrantPermission, mayNavigate, windowOptions } from './security';
+import { APP_ENTRY, APP_SCHEME, guardNavigation, IPC_EVENT, IPC_INVOKE, isTrustedSender, mayCheckPermission, mayGrantPermission, shellSettings, windowOptions } from './security';
 
 // One Gangway per laptop: a second launch focuses the first (two writers on one store is a bug).
 if (!app.requestSingleInstanceLock()) {
@@ -15,12 +15,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 let core: Core | undefined;
 let win: BrowserWindow | undefined;
 
-function createWindow(): BrowserWindow {
-  const w = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+function createWindow(devTools: boolean): BrowserWindow {
+  const w = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), devTools));
   w.once('ready-to-show', () => w.show());
-  w.webContents.on('will-navigate', (e, url) => {
-    if (!mayNavigate(url)) e.preventDefault();
-  });
   w.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void w.loadURL(APP_ENTRY);
   return w;
@@ -33,14 +30,16 @@ app.on('second-instance', () => {
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  guardNavigation(contents as unknown as Parameters<typeof guardNavigation>[0]);
 });
 
 void app.whenReady().then(() => {
-  const dataDir = process.env.GANGWAY_DATA ?? app.getPath('userData');
+  const settings = shellSettings(process.env, app.isPackaged, { dataDir: app.getPath('userData'), rendererDir: rendererDistDir() });
+  const dataDir = settings.dataDir;
   core = createCore({ dataDir, shell: 'electron', log: { error: (m, d) => console.error(`[gangway] ${m}`, d) } });
   if (core.storeError) dialog.showErrorBox('Gangway cannot open its data', core.storeError.message);
 
-  const root = process.env.GANGWAY_RENDERER_DIR ?? rendererDistDir();
+  const root = settings.rendererDir;
   protocol.handle(APP_SCHEME, (request) => rendererResponse(root, request.url));
 
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => {
@@ -58,7 +57,7 @@ void app.whenReady().then(() => {
     for (const w of BrowserWindow.getAllWindows()) w.webContents.send(IPC_EVENT, event, payload);
   });
 
-  win = createWindow();
+  win = createWindow(settings.devTools);
 });
 
 app.on('window-all-closed', () => {

@@ -12,8 +12,42 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 export const IPC_INVOKE = 'gangway:invoke';
 export const IPC_EVENT = 'gangway:event';
 
+/**
+ * Development overrides (another data folder, a renderer served from a
+ * checkout, DevTools) count only in a development run: in the packaged app
+ * anyone who can set an environment variable could otherwise point Gangway at
+ * a renderer of their own, which the core would trust with every method.
+ */
+export function shellSettings(env: Record<string, string | undefined>, isPackaged: boolean, defaults: { dataDir: string; rendererDir: string }) {
+  const dev = !isPackaged;
+  return {
+    dataDir: (dev && env.GANGWAY_DATA) || defaults.dataDir,
+    rendererDir: (dev && env.GANGWAY_RENDERER_DIR) || defaults.rendererDir,
+    devTools: dev && env.GANGWAY_DEVTOOLS === '1',
+  };
+}
+
+/** Every way a page or one of its frames can go somewhere else: each is refused unless it stays in Gangway. */
+export const NAVIGATION_EVENTS = ['will-navigate', 'will-redirect', 'will-frame-navigate'] as const;
+
+interface NavigationEvent {
+  preventDefault(): void;
+  /** Electron gives the target on the event (will-frame-navigate, will-redirect) and as an argument (will-navigate). */
+  url?: string;
+}
+
+/** Attaches the navigation guards to a web contents (any object with `on`, so a test can pass a fake). */
+export function guardNavigation(contents: { on(event: string, listener: (e: NavigationEvent, url?: string) => void): unknown }): void {
+  for (const event of NAVIGATION_EVENTS) {
+    contents.on(event, (e, url) => {
+      const target = e.url ?? url;
+      if (typeof target !== 'string' || !mayNavigate(target)) e.preventDefault();
+    });
+  }
+}
+
 /** The options the one window is created with. A plain object, built in one place. */
-export function windowOptions(preloadPath: string) {
+export function windowOptions(preloadPath: string, devTools = false) {
   return {
     width: 1366,
     height: 768,
@@ -36,7 +70,7 @@ export function windowOptions(preloadPath: string) {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.GANGWAY_DEVTOOLS === '1',
+      devTools,
     },
   } as const;
 }

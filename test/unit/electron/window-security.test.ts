@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, CONTENT_SECURITY_POLICY, isTrustedSender, mayCheckPermission, mayGrantPermission, mayNavigate, windowOptions } from '../../../main/electron/security';
+import { APP_ENTRY, CONTENT_SECURITY_POLICY, guardNavigation, isTrustedSender, shellSettings, mayCheckPermission, mayGrantPermission, mayNavigate, windowOptions } from '../../../main/electron/security';
 
 describe('the desktop window', () => {
   const options = windowOptions('/app/preload.cjs');
@@ -53,5 +53,33 @@ describe('the desktop window', () => {
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi', 'fullscreen']) expect(mayGrantPermission(p)).toBe(false);
     expect(mayCheckPermission('media', 'audio')).toBe(true);
     expect(mayCheckPermission('media', 'video')).toBe(false);
+  });
+
+  it('ignores the development overrides in the packaged app: data folder, renderer folder, DevTools', () => {
+    const env = { GANGWAY_DATA: '/tmp/elsewhere', GANGWAY_RENDERER_DIR: '/tmp/evil-renderer', GANGWAY_DEVTOOLS: '1' };
+    const defaults = { dataDir: '/home/ko/.config/Gangway', rendererDir: '/opt/Gangway/resources/app.asar/dist/renderer' };
+    expect(shellSettings(env, true, defaults)).toEqual({ ...defaults, devTools: false });
+    expect(windowOptions('/p', shellSettings(env, true, defaults).devTools).webPreferences.devTools).toBe(false);
+    // A development run still honours them.
+    expect(shellSettings(env, false, defaults)).toEqual({ dataDir: '/tmp/elsewhere', rendererDir: '/tmp/evil-renderer', devTools: true });
+    expect(shellSettings({}, false, defaults)).toEqual({ ...defaults, devTools: false });
+  });
+
+  it('refuses navigation, redirects and frame navigation away from Gangway, as Electron emits them', () => {
+    const listeners = new Map<string, (e: { preventDefault(): void; url?: string }, url?: string) => void>();
+    guardNavigation({ on: (event, listener) => listeners.set(event, listener) });
+    expect([...listeners.keys()].sort()).toEqual(['will-frame-navigate', 'will-navigate', 'will-redirect']);
+    const prevented = (event: string, e: { url?: string }, url?: string) => {
+      let stopped = false;
+      listeners.get(event)!({ ...e, preventDefault: () => (stopped = true) }, url);
+      return stopped;
+    };
+    expect(prevented('will-navigate', {}, 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', {}, 'gangway://app/index.html#/audits')).toBe(false);
+    expect(prevented('will-redirect', { url: 'https://evil.example/' }, 'https://evil.example/')).toBe(true);
+    expect(prevented('will-redirect', { url: 'gangway://app/index.html' })).toBe(false);
+    expect(prevented('will-frame-navigate', { url: 'http://127.0.0.1:8080/' })).toBe(true);
+    expect(prevented('will-frame-navigate', { url: 'gangway://app/frame.html' })).toBe(false);
+    expect(prevented('will-frame-navigate', {})).toBe(true);
   });
 });
