@@ -14,6 +14,8 @@ export const FragmentStateSchema = z.object({
 /** A multi-sentence message still waiting for fragments, as a resumed import takes it back. */
 export const PendingMessageStateSchema = z.object({
   key: z.union([z.string(), z.number()]),
+  loose: z.union([z.string(), z.number()]),
+  source: z.string(),
   total: z.number().int().min(2).max(9),
   parts: z.array(FragmentStateSchema.nullable()),
   have: z.number().int().min(1),

@@ -19,6 +19,9 @@ export interface ReassemblerOptions {
 
 interface Pending {
   key: PendingKey;
+  /** The key without the source: a later fragment whose tag block names no source (only g:, or none) still joins. */
+  loose: PendingKey;
+  source: string;
   total: number;
   parts: (Fragment | undefined)[];
   have: number;
@@ -120,7 +123,11 @@ export class Reassembler {
   push(fragment: Fragment, receivedAt?: number, source = ''): Reassembled {
     if (fragment.total === 1) return this.complete([fragment]);
     const key = pendingKey(fragment, source);
+    const loose = source === '' ? key : pendingKey(fragment, '');
     let at = this.find(key);
+    // Receivers put the tag block (s:, c:) on the first fragment only, or only g: on the later ones: a fragment
+    // that names no source joins a message of any source, and one that does joins a message begun without one.
+    if (at < 0 && fragment.number > 1) at = this.findLoose(loose, source, fragment.number);
     let p = at < 0 ? undefined : this.pending[at];
     if (p && p.parts[fragment.number - 1]) {
       // The same fragment again: a new message reusing the id; the old one is lost.
@@ -129,7 +136,7 @@ export class Reassembler {
     }
     if (!p) {
       while (this.pending.length >= this.maxPending) this.drop(0);
-      p = { key, total: fragment.total, parts: new Array<Fragment | undefined>(fragment.total), have: 0, line: this.line, at: receivedAt };
+      p = { key, loose, source, total: fragment.total, parts: new Array<Fragment | undefined>(fragment.total), have: 0, line: this.line, at: receivedAt };
       this.pending.push(p);
       at = this.pending.length - 1;
     }
@@ -143,6 +150,15 @@ export class Reassembler {
   private find(key: PendingKey): number {
     const pending = this.pending;
     for (let i = 0; i < pending.length; i++) if (pending[i]!.key === key) return i;
+    return -1;
+  }
+
+  private findLoose(loose: PendingKey, source: string, number: number): number {
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i]!;
+      if (p.loose === loose && (p.source === '' || source === '') && !p.parts[number - 1]) return i;
+    }
     return -1;
   }
 
@@ -163,6 +179,8 @@ export class Reassembler {
   snapshot(): PendingMessageState[] {
     return this.pending.map((p) => ({
       key: p.key,
+      loose: p.loose,
+      source: p.source,
       total: p.total,
       parts: p.parts.map((f) => (f ? { ...f, payload: typeof f.payload === 'string' ? f.payload : latin1(f.payload, 0, f.payload.length) } : null)),
       have: p.have,
@@ -177,6 +195,8 @@ export class Reassembler {
     for (const p of state.slice(-this.maxPending)) {
       this.pending.push({
         key: p.key,
+        loose: p.loose,
+        source: p.source,
         total: p.total,
         parts: p.parts.map((f) => f ?? undefined),
         have: p.have,

@@ -14,6 +14,35 @@ describe('lines as real receivers and loggers write them', () => {
     expect(d.counts.rejects.not_nmea).toBe(0);
   });
 
+  it('a multi-part message whose fragments carry different tag blocks (s: on one, only g: or none on another) completes', () => {
+    const tag = (body: string) => `\\${body}*${sum(body)}\\`;
+    const one = '!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C';
+    const two = '!AIVDM,2,2,1,A,88888888880,2*25';
+    const cases = [
+      [tag('g:1-2-1234,s:rORBCOMM,c:1709294400') + one, tag('g:2-2-1234') + two],
+      [one, tag('s:station7,c:1709294400') + two],
+    ];
+    for (const [first, second] of cases) {
+      const d = createDecoder();
+      expect(d.push(first!)).toBeUndefined();
+      const r = d.push(second!);
+      expect(r?.kind).toBe('ais');
+      expect(r?.kind === 'ais' && r.message.type).toBe(5);
+      expect(d.pendingFragments).toBe(0);
+    }
+  });
+
+  it('fragments of two stations interleaved (different s:) still pair with their own', () => {
+    const tag = (body: string) => `\\${body}*${sum(body)}\\`;
+    const one = '!AIVDM,2,1,1,A,55?MbV02;H;s<HtKR20EHE:0@T4@Dn2222222216L961O5Gf0NSQEp6ClRp8,0*1C';
+    const two = '!AIVDM,2,2,1,A,88888888880,2*25';
+    const d = createDecoder();
+    expect(d.push(tag('s:a') + one)).toBeUndefined();
+    expect(d.push(tag('s:b') + one)).toBeUndefined();
+    expect(d.push(tag('s:b') + two)).toMatchObject({ kind: 'ais', source: 'b' });
+    expect(d.push(tag('s:a') + two)).toMatchObject({ kind: 'ais', source: 'a' });
+  });
+
   it('an empty final fragment completes its message instead of losing it', () => {
     const d = createDecoder();
     // A type 5 whose bits all fitted in the first fragment's 71 characters; the second is empty (!AIVDM,2,2,0,A,,0*16 style).
