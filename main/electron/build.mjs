@@ -10,7 +10,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node24',
   sourcemap: true,
   packages: 'external',
   logLevel: 'info',
