@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { startSyncIfEnrolled } from '../main/api/handlers/sync';
 import { createCore } from '../main/core';
 import { rendererDistDir } from '../main/data-dir';
 import { startServer, type RunningServer } from '../main/server/server';
 import { mkdirPrivate } from '../main/store/private-files';
-import { enrolDevice } from '../main/sync/device';
+import { enrolDevice, getEnrolment } from '../main/sync/device';
 import { createEnrolmentCode } from './enrolment';
 import type { HubStore } from './store';
 
@@ -37,18 +36,17 @@ export async function startOffice(options: OfficeOptions): Promise<RunningOffice
   const ctx = core.context();
   if (!ctx) throw core.storeError!;
   const hubUrl = `ws://127.0.0.1:${options.hubPort}`;
-  if (!ctx.store.db.prepare('SELECT 1 FROM sync_device WHERE id = 1').get()) {
+  if (!getEnrolment(ctx.store.db)) {
     const code = createEnrolmentCode(options.hubStore, { role: 'port_authority', agency: options.agency, userName: 'port office (browser)' }, hubUrl);
     await enrolDevice(ctx.store.db, hubUrl, code.code, 'port office');
     options.log(`office: enrolled with this hub as ${options.agency} (port authority)`);
   }
-  const stopSync = startSyncIfEnrolled(ctx);
+  ctx.sync!.start();
   const server = await startServer({ core, staticDir: rendererDistDir(), host: options.host, port: options.port, log: (l) => options.log(`office: ${l}`) });
   return {
     server,
     async close() {
       await server.close();
-      await stopSync();
       await core.shutdown();
     },
   };

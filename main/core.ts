@@ -3,7 +3,7 @@ import { GangwayError, isGangwayError } from '../shared/errors';
 import type { CoreContext } from './api/context';
 import { dispatch, type Answer, type Logger } from './api/dispatch';
 import { handlers as allHandlers } from './api/handlers';
-import { startSyncIfEnrolled } from './api/handlers/sync';
+import { createSyncService, startIfEnrolled } from './sync/service';
 import { startSummaryPublisher } from './impact/publish';
 import { startDailyCheckpoints } from './evidence-log/daily';
 import { shutdownIngest } from './ingest/registry';
@@ -31,6 +31,8 @@ export interface CoreOptions {
   dataDir: string;
   shell: CoreContext['shell'];
   handlers?: Partial<Handlers>;
+  /** Start syncing at once when the device is enrolled (the app and `gangway serve`; tests and the hub's office start it themselves). */
+  syncAtStart?: boolean;
   log?: Logger;
 }
 
@@ -57,13 +59,15 @@ export function createCore(options: CoreOptions): Core {
       store = openDeviceStore(options.dataDir);
       for (const w of store.warnings) options.log?.error(w);
       storeError = undefined;
-      ctx = { store, shell: options.shell, emit };
+      const sync = createSyncService(store, emit);
+      ctx = { store, shell: options.shell, emit, sync };
+      stopSync = () => sync.stop();
       // Each audit's impact summary follows its changes (main/impact/publish.ts).
       stopSummaries = startSummaryPublisher(store, (m, e) => options.log?.error(m, e));
       // The evidence log is signed at least daily while it grows (main/evidence-log/daily.ts).
       stopCheckpoints = startDailyCheckpoints(store, (m, e) => options.log?.error(m, e));
-      // At port, an enrolled device syncs without anyone pressing a button (issue 6).
-      if (options.shell === 'electron' || options.shell === 'server') stopSync = startSyncIfEnrolled(ctx);
+      // At port, an enrolled device syncs without anyone pressing a button.
+      if (options.syncAtStart) startIfEnrolled(sync, store);
     } catch (e) {
       storeError = isGangwayError(e) ? e : new GangwayError('INTERNAL', `Gangway could not open its data: ${(e as Error).message}`);
       options.log?.error(storeError.message, e);

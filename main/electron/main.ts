@@ -36,7 +36,7 @@ app.on('web-contents-created', (_e, contents) => {
 void app.whenReady().then(() => {
   const settings = shellSettings(process.env, app.isPackaged, { dataDir: app.getPath('userData'), rendererDir: rendererDistDir() });
   const dataDir = settings.dataDir;
-  core = createCore({ dataDir, shell: 'electron', log: { error: (m, d) => console.error(`[gangway] ${m}`, d) } });
+  core = createCore({ dataDir, shell: 'electron', syncAtStart: true, log: { error: (m, d) => console.error(`[gangway] ${m}`, d) } });
   if (core.storeError) dialog.showErrorBox('Gangway cannot open its data', core.storeError.message);
 
   const root = settings.rendererDir;

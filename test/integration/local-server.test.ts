@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function start(dataDir = tempDir()) {
   const logs: string[] = [];
-  const core = createCore({ dataDir, shell: 'server', log: { error: (m) => logs.push(m) } });
+  const core = createCore({ dataDir, shell: 'server', syncAtStart: true, log: { error: (m) => logs.push(m) } });
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Gangway</title>');
   const server = await startServer({ core, staticDir, port: 0, log: (l) => logs.push(l) });

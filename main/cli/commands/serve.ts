@@ -27,7 +27,7 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new GangwayError('VALIDATION', `--port must be a number from 0 to 65535, not "${values.port}".`);
     const dataDir = values.data ?? defaultDataDir();
     const log = (line: string) => io.err(`${timestamp()} ${line}`);
-    const core = createCore({ dataDir, shell: 'server', log: { error: (m, d) => log(`error: ${m}${d instanceof Error && d.message !== m ? ` (${d.message})` : ''}`) } });
+    const core = createCore({ dataDir, shell: 'server', syncAtStart: true, log: { error: (m, d) => log(`error: ${m}${d instanceof Error && d.message !== m ? ` (${d.message})` : ''}`) } });
     const server = await startServer({ core, staticDir: rendererDistDir(), host: values.host, port, log });
     if (values.host && !['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
       log(`warning: listening on ${values.host}; anyone who can reach it and has the secret can use this Gangway.`);

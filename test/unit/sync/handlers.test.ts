@@ -10,6 +10,7 @@ import { syncHandlers } from '../../../main/api/handlers/sync';
 import { openDeviceStore } from '../../../main/device-store';
 import { type Store } from '../../../main/store/database';
 import * as ops from '../../integration/sync/deviceOps';
+import { createSyncService } from '../../../main/sync/service';
 
 let dir: string;
 let hub: RunningHub;
@@ -21,7 +22,8 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gangway-sync-api-'));
   hub = await startHub({ dataDir: path.join(dir, 'hub'), port: 0, host: '127.0.0.1' });
   store = openDeviceStore(path.join(dir, 'device'));
-  ctx = { store, shell: 'test', emit: (event, payload) => events.push({ event, payload }) };
+  const emit: CoreContext['emit'] = (event, payload) => events.push({ event, payload });
+  ctx = { store, shell: 'test', emit, sync: createSyncService(store, emit) };
 });
 afterEach(async () => {
   await dispatch(syncHandlers, ctx, 'sync.stop', {});
