@@ -44,6 +44,16 @@ interface VaultRow {
   parallel_p: number;
   check_envelope: Buffer;
   idle_lock_seconds: number;
+  wrapped_key: Buffer | null;
+  failed_tries: number;
+  next_try_at: number;
+}
+
+/** Wrong tries allowed before a wait; then the wait doubles from 2 s to at most 15 minutes. */
+export const FREE_TRIES = 3;
+export function delayAfter(failedTries: number): number {
+  if (failedTries < FREE_TRIES) return 0;
+  return Math.min(15 * 60_000, 2000 * 2 ** (failedTries - FREE_TRIES));
 }
 
 function derive(passphrase: string, salt: Buffer, k: KdfParams): Promise<Buffer> {
@@ -67,7 +77,7 @@ export class Vault {
   }
 
   private row(): VaultRow | undefined {
-    return this.db.prepare('SELECT salt, cost_n, block_r, parallel_p, check_envelope, idle_lock_seconds FROM vault WHERE id = 1').get() as VaultRow | undefined;
+    return this.db.prepare('SELECT salt, cost_n, block_r, parallel_p, check_envelope, idle_lock_seconds, wrapped_key, failed_tries, next_try_at FROM vault WHERE id = 1').get() as VaultRow | undefined;
   }
 
   status(): VaultStatus {
@@ -93,19 +103,61 @@ export class Vault {
   }
 
   async unlock(passphrase: string): Promise<void> {
+    const key = await this.keyFor(passphrase);
+    this.hold(key);
+  }
+
+  /**
+   * The data key for `passphrase`, or a refusal. A wrong try is counted in
+   * the store before the answer, and after FREE_TRIES each try must wait
+   * longer (persisted: a restart does not reset it).
+   */
+  private async keyFor(passphrase: string): Promise<Buffer> {
     const row = this.row();
     if (!row) throw new GangwayError('NOT_FOUND', 'The vault has no passphrase yet. Set one first (vault setup).');
-    const key = await derive(passphrase, row.salt, { N: row.cost_n, r: row.block_r, p: row.parallel_p });
-    let ok = false;
+    const wait = row.next_try_at - this.clock();
+    if (wait > 0) {
+      throw new GangwayError('UNAUTHORIZED', `Too many wrong passphrases: wait ${Math.ceil(wait / 1000)} s before the next try. The vault stays locked; nothing was changed.`);
+    }
+    const derived = await derive(passphrase, row.salt, { N: row.cost_n, r: row.block_r, p: row.parallel_p });
+    let key: Buffer | undefined;
     try {
-      ok = open(key, row.check_envelope, 'vault-check').toString('utf8') === CHECK_TEXT;
+      key = row.wrapped_key ? open(derived, row.wrapped_key, 'vault-data-key') : derived;
+      if (open(key, row.check_envelope, 'vault-check').toString('utf8') !== CHECK_TEXT) key = undefined;
     } catch {
-      ok = false;
+      key = undefined;
     }
-    if (!ok) {
-      key.fill(0);
-      throw new GangwayError('UNAUTHORIZED', 'That passphrase is wrong. The vault stays locked; nothing was changed. Check the keyboard language and Caps Lock, and try again.');
+    if (key !== derived) derived.fill(0);
+    if (!key) {
+      const failed = row.failed_tries + 1;
+      this.db.prepare('UPDATE vault SET failed_tries = ?, next_try_at = ? WHERE id = 1').run(failed, this.clock() + delayAfter(failed));
+      const next = delayAfter(failed);
+      throw new GangwayError('UNAUTHORIZED', `That passphrase is wrong. The vault stays locked; nothing was changed. Check the keyboard language and Caps Lock, and try again${next ? ` in ${Math.ceil(next / 1000)} s` : ''}.`);
     }
+    if (row.failed_tries > 0) this.db.prepare('UPDATE vault SET failed_tries = 0, next_try_at = 0 WHERE id = 1').run();
+    return key;
+  }
+
+  /**
+   * Changes the passphrase: the data key (the one every envelope is sealed
+   * with) is wrapped under the new passphrase's key, and the salt, costs and
+   * wrapped key are written in one UPDATE of one row, one transaction. A
+   * crash (kill -9) before its commit leaves the old passphrase working,
+   * after it the new one; never neither. Leaves the vault unlocked.
+   */
+  async changePassphrase(current: string, next: string): Promise<void> {
+    if (next.length < MIN_PASSPHRASE) {
+      throw new GangwayError('VALIDATION', `Choose a passphrase of at least ${MIN_PASSPHRASE} characters: it is the only thing protecting the crew's answers.`);
+    }
+    const key = await this.keyFor(current);
+    const kdf = this.options.kdf ?? DEFAULT_KDF;
+    const salt = crypto.randomBytes(16);
+    const wrapping = await derive(next, salt, kdf);
+    const wrapped = seal(wrapping, key, 'vault-data-key');
+    wrapping.fill(0);
+    this.db
+      .prepare('UPDATE vault SET kdf = ?, salt = ?, cost_n = ?, block_r = ?, parallel_p = ?, wrapped_key = ?, failed_tries = 0, next_try_at = 0 WHERE id = 1')
+      .run('scrypt', salt, kdf.N, kdf.r, kdf.p, wrapped);
     this.hold(key);
   }
 

@@ -28,6 +28,10 @@ export const interviewHandlers: Handlers<InterviewMethods> = {
     await vault(ctx).unlock(passphrase);
     return vault(ctx).status();
   },
+  'vault.changePassphrase': async ({ current, next }, ctx) => {
+    await vault(ctx).changePassphrase(current, next);
+    return vault(ctx).status();
+  },
   'vault.lock': (_i, ctx) => {
     vault(ctx).lock();
     return vault(ctx).status();

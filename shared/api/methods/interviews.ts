@@ -32,6 +32,11 @@ export const interviewMethods = {
     output: VaultStatus,
   }),
   'vault.unlock': method({ summary: 'Unlock the vault with the passphrase', input: z.object({ passphrase: Passphrase }), output: VaultStatus }),
+  'vault.changePassphrase': method({
+    summary: 'Change the passphrase (needs the current one); the data is not re-encrypted, its key is re-wrapped in one step',
+    input: z.object({ current: Passphrase, next: Passphrase }),
+    output: VaultStatus,
+  }),
   'vault.lock': method({ summary: 'Lock the vault now: the key leaves memory', input: z.object({}).default({}), output: VaultStatus }),
   'vault.setIdleLock': method({ summary: 'After how many idle seconds the vault locks itself', input: z.object({ seconds: IdleSeconds }), output: VaultStatus }),
 
