@@ -17,7 +17,7 @@ const write: Access = { allow: true, readOnly: false };
 const read: Access = { allow: true, readOnly: true };
 
 /**
- * Who may open which document (issue 6, "Roles per document"):
+ * Who may open which document (roles per document):
  * - inspector: its own agency's audits, read-write
  * - union rep: union-confidential audits of its agency, read-write; invisible to everyone else unless shared
  * - port authority: vessel registry read-write; audits only when shared with it, read-only

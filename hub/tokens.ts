@@ -4,7 +4,7 @@ import { TOKEN_AUDIENCE } from '../shared/sync';
 import { getDevice, type DeviceRecord } from './enrolment';
 import type { HubStore } from './store';
 
-/** Tokens are signed per connection and live minutes (issue 6: "short-lived"); 10 min plus 30 s of clock skew. */
+/** Tokens are signed per connection and live minutes (short-lived by design); 10 min plus 30 s of clock skew. */
 export const MAX_TOKEN_AGE = '10m';
 export const CLOCK_TOLERANCE_S = 30;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Errors are values with a code and a sentence for a person (STYLE.md).
+ * Errors are values with a code and a sentence for a person (DEVELOPERS.md, "Conventions").
  * Every edge (API, file import, serial line, sync message) answers with one of these.
  */
 export const ErrorCode = z.enum([

@@ -3,7 +3,7 @@ import { Id, IsoDate } from './ids';
 
 /**
  * A crew member as the audit knows him: a pseudonym, never a name.
- * Names, passport and phone live in the encrypted identity vault (issue 4).
+ * Names, passport and phone live in the encrypted identity vault (main/vault/).
  */
 export const CrewRole = z.enum(['captain', 'officer', 'engineer', 'cook', 'deckhand', 'fisher', 'other']);
 

@@ -11,7 +11,7 @@ const INTERVIEW_KINDS: ReadonlySet<EvidenceKind> = new Set(['interview_audio', '
  * A reference to a blob by content hash. The blob itself travels by the
  * chunked upload (main/sync/blobUpload.ts); only this reference enters the
  * shared document. Interview content must be encrypted before it is hashed
- * and referenced (issue 6: "interview content does not enter shared documents in plaintext").
+ * and referenced: interview content never enters a shared document in plaintext.
  */
 export const EvidenceRef = z
   .object({

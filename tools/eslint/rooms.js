@@ -11,7 +11,7 @@ export const ROOMS = {
   'main/electron/': ['shared/', 'native/', 'main/'],
   'main/': ['shared/', 'native/', 'main/'],
   'renderer/': ['shared/', 'renderer/'],
-  // The hub reuses the device's store and serves the same API (issue 6).
+  // The hub reuses the device's store and serves the same API.
   'hub/': ['shared/', 'hub/', 'main/store/', 'main/api/', 'main/server/', 'main/sync/', 'main/evidence-log/', 'main/core', 'main/data-dir'],
 };
 
