@@ -22,6 +22,7 @@ const MEDIA: Record<ParsedWageFile['format'], string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'camt.053': 'application/xml',
+  'camt.052': 'application/xml',
   'camt.054': 'application/xml',
 };
 

@@ -25,7 +25,7 @@ export interface WageFileInput {
 
 export interface ParsedWageFile {
   kind: WageFileKind;
-  format: 'csv' | 'xlsx' | 'camt.053' | 'camt.054';
+  format: 'csv' | 'xlsx' | 'camt.053' | 'camt.052' | 'camt.054';
   encoding?: string;
   profile?: string;
   transactions: Transaction[];

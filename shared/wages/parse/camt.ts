@@ -5,9 +5,13 @@ import { transactionIdentity } from './statement-grid';
 
 /**
  * ISO 20022 bank-to-customer statements: camt.053 (end-of-day statement,
- * BkToCstmrStmt/Stmt) and camt.054 (debit/credit notification,
- * BkToCstmrDbtCdtNtfctn/Ntfctn). Any message version: namespaces are dropped
- * and only elements common to versions 02–08 are read.
+ * BkToCstmrStmt/Stmt), camt.052 (intraday account report, BkToCstmrAcctRpt/Rpt)
+ * and camt.054 (debit/credit notification, BkToCstmrDbtCdtNtfctn/Ntfctn).
+ * Versions 001.01–001.08 (and later ones, where they keep these elements):
+ * namespaces are dropped and only elements common to them are read. Only
+ * booked entries (Sts BOOK, or `<Sts><Cd>BOOK</Cd></Sts>` from version 09)
+ * are transactions; pending (PDNG) and information-only (INFO) entries, which
+ * a camt.052 or 054 may carry, are counted in `notBooked` and not imported.
  */
 
 type Node = Record<string, unknown>;
@@ -18,7 +22,7 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => ['Stmt', 'Ntfctn', 'Ntry', 'TxDtls', 'Bal'].includes(name),
+  isArray: (name) => ['Stmt', 'Rpt', 'Ntfctn', 'Ntry', 'TxDtls', 'Bal'].includes(name),
 });
 
 function get(node: unknown, path: string): unknown {
@@ -51,35 +55,60 @@ function kindOf(amount: number, domain: string, family: string, sub: string): Tx
 }
 
 export interface CamtParse {
-  kind: 'camt.053' | 'camt.054';
+  kind: 'camt.053' | 'camt.052' | 'camt.054';
   transactions: Transaction[];
   issues: ImportIssue[];
+  /** pending or information-only entries, not imported */
+  notBooked: number;
 }
 
+/** Any ISO 20022 cash-management XML (by its namespace or a known message element), so it gets camt's messages, not the CSV ones. */
 export function looksLikeCamt(xml: string): boolean {
-  return /<(?:\w+:)?(BkToCstmrStmt|BkToCstmrDbtCdtNtfctn)\b/.test(xml.slice(0, 4000));
+  const head = xml.slice(0, 4000);
+  return /<(?:\w+:)?(BkToCstmrStmt|BkToCstmrAcctRpt|BkToCstmrDbtCdtNtfctn)\b/.test(head) || /urn:iso:std:iso:20022:tech:xsd:camt\./.test(head);
+}
+
+/**
+ * ISO 20022 amounts carry up to five decimals (ActiveOrHistoricCurrencyAndAmount); banks send "8.850".
+ * Trailing zeros beyond the currency's two decimals are exact; other digits there are refused by name.
+ */
+function camtAmount(raw: string): ReturnType<typeof parseAmount> {
+  const m = /^(\d{1,18})(?:\.(\d{1,5}))?$/.exec(raw.trim());
+  if (!m) return parseAmount(raw);
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  if (fraction.length > 2) return { ok: false, reason: `"${raw.trim()}" has a fraction below the smallest unit of money (${fraction.length} decimals); ask the bank what was booked` };
+  return parseAmount(fraction ? `${m[1]}.${fraction}` : m[1]!);
 }
 
 export function parseCamt(xml: string): CamtParse {
   // The parser forgives unclosed elements; a cut-off download must not pass as a shorter statement.
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    return { kind: 'camt.053', transactions: [], issues: [{ line: valid.err.line, code: 'XML', message: `The XML is broken here (${valid.err.msg}); the file may be cut off. Download it from the bank again.` }] };
+    return { kind: 'camt.053', transactions: [], notBooked: 0, issues: [{ line: valid.err.line, code: 'XML', message: `The XML is broken here (${valid.err.msg}); the file may be cut off. Download it from the bank again.` }] };
   }
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
   } catch (e) {
-    return { kind: 'camt.053', transactions: [], issues: [{ line: 0, code: 'XML', message: `The file is not well-formed XML: ${(e as Error).message}` }] };
+    return { kind: 'camt.053', transactions: [], notBooked: 0, issues: [{ line: 0, code: 'XML', message: `The file is not well-formed XML: ${(e as Error).message}` }] };
   }
   const root = get(doc, 'Document') as Node | undefined;
-  const stmts = (root?.BkToCstmrStmt as Node | undefined)?.Stmt as Node[] | undefined;
-  const ntfs = (root?.BkToCstmrDbtCdtNtfctn as Node | undefined)?.Ntfctn as Node[] | undefined;
-  const kind = stmts ? 'camt.053' : 'camt.054';
-  const reports = stmts ?? ntfs;
-  if (!reports) {
-    return { kind, transactions: [], issues: [{ line: 0, code: 'UNKNOWN_LAYOUT', message: 'This XML is not an ISO 20022 camt.053 statement or camt.054 notification (no BkToCstmrStmt or BkToCstmrDbtCdtNtfctn). Ask the bank for a camt.053 export.' }] };
+  const messages = [
+    { kind: 'camt.053', element: 'BkToCstmrStmt', item: 'Stmt', what: 'statement' },
+    { kind: 'camt.052', element: 'BkToCstmrAcctRpt', item: 'Rpt', what: 'account report' },
+    { kind: 'camt.054', element: 'BkToCstmrDbtCdtNtfctn', item: 'Ntfctn', what: 'notification' },
+  ] as const;
+  const message = messages.find((m) => root?.[m.element] !== undefined);
+  if (!message) {
+    const found = Object.keys(root ?? doc).filter((k) => !k.startsWith('@_') && k !== '?xml');
+    return { kind: 'camt.053', transactions: [], notBooked: 0, issues: [{ line: 0, code: 'UNKNOWN_LAYOUT', message: `This XML holds ${found.length ? `<${found.join('>, <')}>` : 'nothing'}, not an ISO 20022 bank statement (camt.053 BkToCstmrStmt, camt.052 BkToCstmrAcctRpt or camt.054 BkToCstmrDbtCdtNtfctn). Ask the bank for a camt.053 export.` }] };
   }
+  const kind = message.kind;
+  const reports = (root![message.element] as Node | undefined)?.[message.item] as Node[] | undefined;
+  if (!reports) {
+    return { kind, transactions: [], notBooked: 0, issues: [{ line: 0, code: 'CAMT_EMPTY', message: `This ${kind} file has a header (${message.element}) but no ${message.what} inside (no <${message.item}>), so there are no entries to import. Download the export from the bank again, for a period with bookings.` }] };
+  }
+  let notBooked = 0;
   const transactions: Transaction[] = [];
   const issues: ImportIssue[] = [];
   const seen = new Set<string>();
@@ -93,7 +122,12 @@ export function parseCamt(xml: string): CamtParse {
       entryNo++;
       const where = { line: entryNo };
       const amtNode = get(entry, 'Amt');
-      const amt = parseAmount(text(entry, 'Amt') ?? '');
+      const status = text(entry, 'Sts/Cd') ?? text(entry, 'Sts');
+      if (status !== undefined && status !== 'BOOK') {
+        notBooked++;
+        continue;
+      }
+      const amt = camtAmount(text(entry, 'Amt') ?? '');
       const ccy = (amtNode && typeof amtNode === 'object' ? ((amtNode as Node)['@_Ccy'] as string | undefined) : undefined) ?? accountCcy ?? '';
       const indicator = text(entry, 'CdtDbtInd');
       const date = text(entry, 'BookgDt/DtTm') ?? text(entry, 'BookgDt/Dt') ?? text(entry, 'ValDt/Dt');
@@ -135,5 +169,5 @@ export function parseCamt(xml: string): CamtParse {
       transactions.push({ ...base, identity, kind: kindOf(amount, domain, family, sub), line: entryNo });
     }
   }
-  return { kind, transactions, issues };
+  return { kind, transactions, issues, notBooked };
 }
