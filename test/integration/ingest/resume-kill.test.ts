@@ -95,7 +95,10 @@ describe('a file import killed with SIGKILL at random moments and resumed each t
           finished = r.done !== null;
           if (!finished && fs.existsSync(path.join(killedDir, 'gangway.sqlite'))) offsets.add(committedOffset(killedDir));
         }
-        if (!finished) expect((await runImport(killedDir, file)).done, `seed ${seed}`).not.toBeNull();
+        if (!finished) {
+          const last = await runImport(killedDir, file);
+          expect(last.done, `seed ${seed}: ${last.stderr}`).not.toBeNull();
+        }
         const cleanStore = openStore(cleanDir);
         const killedStore = openStore(killedDir);
         try {
