@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { checkoutDir } from '../../data-dir';
+import { hubUsage } from '../../../shared/sync/hubUsage';
 import type { Command } from '../command';
 
 /**
@@ -9,12 +10,7 @@ import type { Command } from '../command';
  * the same arguments and terminal, and passes on its exit code and signals.
  */
 export const hubCommand: Command = {
-  usage: `Usage: gangway hub [--data DIR] [--port N] [--host ADDRESS]
-       gangway hub code --role ROLE --agency AGENCY --user NAME [--url ws://HOST:PORT] [--data DIR]
-       gangway hub devices | revoke DEVICE_ID | log [--doc NAME]   [--data DIR]
-
-Runs the port hub devices sync with, and manages who may connect to it.
-Roles: inspector, union_rep, port_authority. See hub/cli.ts for details.`,
+  usage: hubUsage,
   async run(args) {
     const child = spawn(process.execPath, [path.join(checkoutDir(), 'bin', 'hub.js'), ...args], { stdio: 'inherit', cwd: process.cwd() });
     const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
