@@ -5,7 +5,7 @@ import type { AisPositionRow, AisStaticRow } from '../store/repos/marine-rows';
 import { aisPosition, aisStatic } from './ais-rows';
 
 /** What one pushed line completed. */
-export type Decoded =
+export type DecodedLine =
   /** `t` undefined: a log that gave no time yet (no dated RMC/ZDA, no tag block time): the fix cannot be placed in time. */
   | { kind: 'fix'; fix: Fix; t: number | undefined }
   /**
@@ -43,7 +43,7 @@ export class LineDecoder {
     this.clock = options.clock ?? undefined;
   }
 
-  decode(line: string, receivedAt: number): Decoded {
+  decode(line: string, receivedAt: number): DecodedLine {
     const fromLog = this.fromLog;
     const out = this.codec.push(line, fromLog ? undefined : receivedAt);
     if (!out) return { kind: 'none' };

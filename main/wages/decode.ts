@@ -20,7 +20,7 @@ const LABEL: Record<Exclude<Encoding, 'auto'>, string> = {
   'tis-620': 'TIS-620 (Thai)',
 };
 
-export interface Decoded {
+export interface DecodedText {
   text: string;
   encoding: Exclude<Encoding, 'auto'>;
   issues: ImportIssue[];
@@ -72,7 +72,7 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
   return line;
 }
 
-export function decodeText(bytes: Uint8Array, wanted: Encoding = 'auto'): Decoded {
+export function decodeText(bytes: Uint8Array, wanted: Encoding = 'auto'): DecodedText {
   const detected = detectEncoding(bytes);
   const encoding = wanted === 'auto' ? detected : wanted;
   const issues: ImportIssue[] = [];

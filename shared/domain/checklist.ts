@@ -2,14 +2,14 @@
  * The C188 checklist an inspector walks through on board.
  * Sources: ILO Work in Fishing Convention, 2007 (No. 188), articles cited per item.
  */
-export interface ChecklistEntry {
+export interface ChecklistQuestion {
   code: string;
   /** i18n key of the label, under `checklist.` */
   key: string;
   source: string;
 }
 
-export const C188_CHECKLIST: readonly ChecklistEntry[] = [
+export const C188_CHECKLIST: readonly ChecklistQuestion[] = [
   { code: 'c188.rest.24h', key: 'rest24h', source: 'C188 Art. 14(1)(b): at least 10 hours of rest in any 24-hour period' },
   { code: 'c188.rest.7d', key: 'rest7d', source: 'C188 Art. 14(1)(b): at least 77 hours of rest in any 7-day period' },
   { code: 'c188.contract', key: 'contract', source: "C188 Art. 16-20, Annex II: a fisher's work agreement, understood and signed" },
