@@ -16,6 +16,7 @@ import { ReferralStep } from './interview/ReferralStep';
 import { SafetyStep } from './interview/SafetyStep';
 import { useRecorder } from './interview/useRecorder';
 import { VaultGate } from './interview/VaultGate';
+import { ChangePassphrase } from './interview/ChangePassphrase';
 import './interview/interview.css';
 
 type Step =
@@ -120,6 +121,7 @@ export function InterviewPage({ api }: { api: ApiClient }) {
         )}
       </div>
       <ErrorNote error={error} />
+      {vault.unlocked && step.at === 'choose' && <ChangePassphrase api={api} />}
       {!vault.unlocked ? (
         <VaultGate
           api={api}
