@@ -32,6 +32,7 @@ export function valuesArb(fields: Field[], overrides: Record<string, fc.Arbitrar
 }
 
 const mmsi = fc.integer({ min: 0, max: 2 ** 30 - 1 });
+const vendorId = text(3);
 const repeat = fc.integer({ min: 0, max: 3 });
 
 function message(type: number, values: fc.Arbitrary<RawMessage>, extra: Partial<EncodableMessage> = {}): fc.Arbitrary<EncodableMessage> {
@@ -103,9 +104,11 @@ export function messagesOfType(type: number): fc.Arbitrary<EncodableMessage>[] {
         }),
       );
     case 24:
+      // The M.1371-4 vendor id is 3 characters: model and serial overlay what were its characters 4 to 7,
+      // so a longer one (or a 3-character one ending in a space) cannot come back as it was written.
       return [
         // MMSI 0 is no station; gpsd's zeroed part-A queue would match it to empty slots.
-        fc.record({ mmsi: fc.integer({ min: 1, max: 2 ** 30 - 1 }), repeat, a: valuesArb(STATIC_PARTS.A.fields), b: valuesArb(STATIC_PARTS.B.fields) }).map(({ mmsi: id, repeat: r, a, b }) => ({
+        fc.record({ mmsi: fc.integer({ min: 1, max: 2 ** 30 - 1 }), repeat, a: valuesArb(STATIC_PARTS.A.fields), b: valuesArb(STATIC_PARTS.B.fields, { vendorid: vendorId }) }).map(({ mmsi: id, repeat: r, a, b }) => ({
           type: 24,
           mmsi: id,
           repeat: r,
