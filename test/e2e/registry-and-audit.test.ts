@@ -68,8 +68,10 @@ describe('an inspector in the browser shell', () => {
     await page.getByLabel('What you saw, and where').fill('Six of nine deckhands say the captain keeps the contracts.');
     await page.getByRole('button', { name: 'Add finding' }).click();
     await expect.poll(() => page.getByTestId('findings').textContent()).toContain('Crew hold no copy of their contract');
+    // Wait for the save itself (a fixed pause lost the race on a loaded machine), then restart.
+    const saved = page.waitForResponse((r) => r.url().includes('/api/checklist.') && r.request().method() === 'POST' && r.ok());
     await page.getByLabel('Work agreement signed and understood').selectOption('non_compliant');
-    await page.waitForTimeout(300);
+    await saved;
 
     // Stop the server, start a new one on the same data folder, and reload.
     await serve.stop();
